@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Runs every test: ./test.sh [extra Maven arguments]
+# Installs what the tests need when it is missing (Go's `go tool pprof`, graphviz),
+# prints nothing about that when all goes well, then runs ./mvnw -B verify.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+# The same places GoPprof (the tests' helper) looks in.
+have_go_pprof() {
+  local go
+  for go in "$(command -v go || true)" /usr/lib/go/bin/go /usr/local/go/bin/go; do
+    if [ -n "$go" ] && [ -x "$go" ] && [ -x "$("$go" tool -n pprof 2>/dev/null)" ]; then
+      return 0
+    fi
+  done
+  return 1
+}
+
+missing=()
+have_go_pprof || missing+=(golang-go)
+command -v dot >/dev/null || missing+=(graphviz)          # pprof's graph views
+command -v javac >/dev/null || missing+=(openjdk-17-jdk-headless)
+
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null; then
+      sudo=(sudo)
+    else
+      echo "test.sh: missing ${missing[*]}; install them (apt-get install -y ${missing[*]}) as root and run again." >&2
+      exit 1
+    fi
+  fi
+  if ! command -v apt-get >/dev/null; then
+    echo "test.sh: missing ${missing[*]}: install Go (with go tool pprof), graphviz and a JDK 17+ and run again." >&2
+    exit 1
+  fi
+  log=$(mktemp)
+  if ! { "${sudo[@]}" apt-get update -qq &&
+         "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"; } >"$log" 2>&1; then
+    cat "$log" >&2
+    echo "test.sh: could not install ${missing[*]} with apt-get; install them and run again." >&2
+    rm -f "$log"
+    exit 1
+  fi
+  rm -f "$log"
+  if ! have_go_pprof; then
+    echo "test.sh: golang-go is installed but go tool pprof was not found." >&2
+    exit 1
+  fi
+fi
+
+exec ./mvnw -B verify "$@"
