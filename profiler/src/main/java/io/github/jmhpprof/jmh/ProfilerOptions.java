@@ -1,0 +1,141 @@
+package io.github.jmhpprof.jmh;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The parsed {@code -prof pprof:...} options. Parsing is free of side effects: JMH builds the
+ * profiler several times (host, every fork, {@code -lprof}), and only the host's failure stops a run.
+ *
+ * @param dir                output root; one folder per benchmark below it
+ * @param events             the profiles to write
+ * @param interval           CPU sampling period
+ * @param allocSamplesPerSecond upper bound on JFR allocation samples per second and thread
+ * @param stackDepth         JFR stack depth, passed to forked JVMs
+ * @param cpuSampler         which JFR event drives the CPU profile
+ */
+public record ProfilerOptions(Path dir, Set<EventKind> events, Duration interval, int allocSamplesPerSecond,
+                              int stackDepth, CpuSampler cpuSampler) {
+
+    /** JFR refuses stack depths above this. */
+    static final int MAX_STACK_DEPTH = 2048;
+
+    static final List<OptionSpec> SPECS = List.of(
+            new OptionSpec("dir", "<path>", "output root; profiles go to <dir>/<benchmark-id>/", "pprof"),
+            new OptionSpec("events", "<list>", "comma list of profiles to write: cpu, alloc", "cpu,alloc"),
+            new OptionSpec("interval", "<duration>", "CPU sampling period, 1ms to 10s, e.g. 10ms or 1ms", "10ms"),
+            new OptionSpec("allocRate", "<n>/s", "at most n JFR allocation samples per second; totals are calibrated to exact bytes either way",
+                    "1000/s"),
+            new OptionSpec("stackDepth", "<frames>", "deepest stack JFR records, 64 to " + MAX_STACK_DEPTH
+                    + " (forked JVMs only; with -f 0 the JVM's own setting applies)", "2048"),
+            new OptionSpec("cpu", "auto|cputime|execution", "CPU sampler: cputime = jdk.CPUTimeSample (JDK 25+), "
+                    + "execution = jdk.ExecutionSample; auto picks cputime where available", "auto"));
+
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ns|us|ms|s)");
+    private static final Pattern RATE = Pattern.compile("(\\d{1,9})(/s)?");
+
+    public static ProfilerOptions parse(String initLine) throws OptionSyntaxException {
+        Map<String, String> values = InitLineParser.parse(initLine, SPECS);
+        return new ProfilerOptions(
+                dir(values.getOrDefault("dir", "pprof")),
+                events(values.getOrDefault("events", "cpu,alloc")),
+                interval(values.getOrDefault("interval", "10ms")),
+                allocRate(values.getOrDefault("allocRate", "1000/s")),
+                stackDepth(values.getOrDefault("stackDepth", "2048")),
+                cpuSampler(values.getOrDefault("cpu", "auto")));
+    }
+
+    public static boolean isHelpRequest(String initLine) {
+        return initLine != null && initLine.strip().equals("help");
+    }
+
+    public static String help() {
+        return InitLineParser.help(SPECS);
+    }
+
+    private static Path dir(String value) throws OptionSyntaxException {
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw bad("dir", value, "a file system path (" + e.getReason() + ")");
+        }
+    }
+
+    private static Set<EventKind> events(String value) throws OptionSyntaxException {
+        Set<EventKind> events = EnumSet.noneOf(EventKind.class);
+        for (String name : value.split(",")) {
+            String event = name.strip();
+            EventKind kind = EventKind.byOptionName(event).orElse(null);
+            if (kind == null) {
+                String known = Arrays.stream(EventKind.values()).map(EventKind::optionName).collect(Collectors.joining(", "));
+                String planned = Arrays.asList(EventKind.PLANNED.split(", ")).contains(event)
+                        ? "; '" + event + "' is planned but not available in this version" : "";
+                throw bad("events", value, "a comma list of " + known + planned);
+            }
+            events.add(kind);
+        }
+        return events;
+    }
+
+    private static Duration interval(String value) throws OptionSyntaxException {
+        Matcher m = DURATION.matcher(value);
+        String form = "a duration of at least 1ms with unit ns, us, ms or s, e.g. 10ms";
+        if (!m.matches()) {
+            throw bad("interval", value, form);
+        }
+        long amount = Long.parseLong(m.group(1));
+        Duration d = switch (m.group(2)) {
+            case "ns" -> Duration.ofNanos(amount);
+            case "us" -> Duration.ofNanos(amount * 1000);
+            case "ms" -> Duration.ofMillis(amount);
+            default -> Duration.ofSeconds(amount);
+        };
+        if (d.compareTo(Duration.ofMillis(1)) < 0 || d.compareTo(Duration.ofSeconds(10)) > 0) {
+            throw bad("interval", value, form + " (JFR samples at most every 1ms) and at most 10s");
+        }
+        return d;
+    }
+
+    private static int allocRate(String value) throws OptionSyntaxException {
+        Matcher m = RATE.matcher(value);
+        if (!m.matches() || Integer.parseInt(m.group(1)) < 1) {
+            throw bad("allocRate", value, "a positive rate per second, e.g. 1000/s");
+        }
+        return Integer.parseInt(m.group(1));
+    }
+
+    private static int stackDepth(String value) throws OptionSyntaxException {
+        String form = "a whole number of frames from 64 to " + MAX_STACK_DEPTH;
+        try {
+            int depth = Integer.parseInt(value);
+            if (depth < 64 || depth > MAX_STACK_DEPTH) {
+                throw bad("stackDepth", value, form);
+            }
+            return depth;
+        } catch (NumberFormatException e) {
+            throw bad("stackDepth", value, form);
+        }
+    }
+
+    private static CpuSampler cpuSampler(String value) throws OptionSyntaxException {
+        for (CpuSampler sampler : CpuSampler.values()) {
+            if (sampler.optionName().equals(value)) {
+                return sampler;
+            }
+        }
+        throw bad("cpu", value, "one of auto, cputime, execution");
+    }
+
+    private static OptionSyntaxException bad(String option, String value, String expected) {
+        return new OptionSyntaxException("pprof: option '" + option + "' has a bad value '" + value + "'; expected " + expected);
+    }
+}

@@ -1,0 +1,149 @@
+package io.github.jmhpprof.pprof;
+
+import io.github.jmhpprof.model.Frame;
+import io.github.jmhpprof.model.ProfileData;
+import io.github.jmhpprof.model.Sample;
+import io.github.jmhpprof.model.ValueType;
+import io.github.jmhpprof.proto.Function;
+import io.github.jmhpprof.proto.Label;
+import io.github.jmhpprof.proto.Line;
+import io.github.jmhpprof.proto.Location;
+import io.github.jmhpprof.proto.Mapping;
+import io.github.jmhpprof.proto.Profile;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a {@link ProfileData} into pprof's protobuf message: the string table (with "" at 0),
+ * and functions and locations deduplicated by content, with ids = table size + 1, as Go's
+ * runtime/pprof does. Frames the JIT inlined share one Location with their caller, callee first,
+ * so pprof prints them as {@code (inline)}.
+ */
+public final class PprofEncoder {
+
+    private static final long MAPPING_ID = 1;
+
+    private final Profile.Builder out = Profile.newBuilder();
+    private final Map<String, Long> strings = new HashMap<>();
+    private final Map<FunctionKey, Long> functions = new HashMap<>();
+    private final Map<List<LineKey>, Long> locations = new HashMap<>();
+
+    private record FunctionKey(String name, String systemName, String fileName) {
+    }
+
+    private record LineKey(long functionId, long line) {
+    }
+
+    private PprofEncoder() {
+        stringIndex("");
+    }
+
+    public static Profile encode(ProfileData data) {
+        return new PprofEncoder().build(data);
+    }
+
+    private Profile build(ProfileData data) {
+        for (ValueType type : data.sampleTypes()) {
+            out.addSampleType(valueType(type));
+        }
+        out.setPeriodType(valueType(data.periodType()));
+        out.setPeriod(data.period());
+        out.setTimeNanos(data.timeNanos());
+        out.setDurationNanos(data.durationNanos());
+        if (data.defaultSampleType() != null) {
+            out.setDefaultSampleType(stringIndex(data.defaultSampleType()));
+        }
+        out.addMapping(Mapping.newBuilder()
+                .setId(MAPPING_ID)
+                .setFilename(stringIndex(data.mainBinary()))
+                .setHasFunctions(true)
+                .setHasFilenames(true)
+                .setHasLineNumbers(true));
+        for (Sample sample : data.samples()) {
+            out.addSample(sample(sample));
+        }
+        for (String comment : data.comments()) {
+            out.addComment(stringIndex(comment));
+        }
+        return out.build();
+    }
+
+    private io.github.jmhpprof.proto.Sample sample(Sample sample) {
+        io.github.jmhpprof.proto.Sample.Builder b = io.github.jmhpprof.proto.Sample.newBuilder();
+        List<Frame> frames = sample.stack().frames();
+        List<Frame> inlineGroup = new ArrayList<>();
+        for (Frame frame : frames) {
+            inlineGroup.add(frame);
+            if (!frame.inlined()) {
+                b.addLocationId(locationId(inlineGroup));
+                inlineGroup.clear();
+            }
+        }
+        if (!inlineGroup.isEmpty()) { // an inlined root frame has no caller to fold into
+            b.addLocationId(locationId(inlineGroup));
+        }
+        for (long value : sample.values()) {
+            b.addValue(value);
+        }
+        sample.labels().values().forEach((key, value) ->
+                b.addLabel(Label.newBuilder().setKey(stringIndex(key)).setStr(stringIndex(value))));
+        return b.build();
+    }
+
+    /** One Location for a physical frame and the frames inlined into it, callee first. */
+    private long locationId(List<Frame> calleeFirst) {
+        List<LineKey> key = new ArrayList<>(calleeFirst.size());
+        for (Frame frame : calleeFirst) {
+            key.add(new LineKey(functionId(frame), frame.line()));
+        }
+        Long id = locations.get(key);
+        if (id != null) {
+            return id;
+        }
+        long newId = locations.size() + 1;
+        Location.Builder location = Location.newBuilder().setId(newId).setMappingId(MAPPING_ID);
+        for (LineKey line : key) {
+            location.addLine(Line.newBuilder().setFunctionId(line.functionId()).setLine(line.line()));
+        }
+        out.addLocation(location);
+        locations.put(key, newId);
+        return newId;
+    }
+
+    private long functionId(Frame frame) {
+        FunctionKey key = new FunctionKey(frame.functionName(), frame.systemName(), frame.sourcePath());
+        Long id = functions.get(key);
+        if (id != null) {
+            return id;
+        }
+        long newId = functions.size() + 1;
+        out.addFunction(Function.newBuilder()
+                .setId(newId)
+                .setName(stringIndex(key.name()))
+                .setSystemName(stringIndex(key.systemName()))
+                .setFilename(stringIndex(key.fileName())));
+        functions.put(key, newId);
+        return newId;
+    }
+
+    private io.github.jmhpprof.proto.ValueType valueType(ValueType type) {
+        return io.github.jmhpprof.proto.ValueType.newBuilder()
+                .setType(stringIndex(type.type()))
+                .setUnit(stringIndex(type.unit()))
+                .build();
+    }
+
+    private long stringIndex(String s) {
+        Long index = strings.get(s);
+        if (index != null) {
+            return index;
+        }
+        long newIndex = strings.size();
+        strings.put(s, newIndex);
+        out.addStringTable(s);
+        return newIndex;
+    }
+}

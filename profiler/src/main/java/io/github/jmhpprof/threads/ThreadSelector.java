@@ -1,0 +1,31 @@
+package io.github.jmhpprof.threads;
+
+/**
+ * Decides which threads do the benchmark's work: JMH's workers and whatever the benchmark starts
+ * itself (a parallel stream's ForkJoinPool, an executor). Left out are the thread that drives JMH's
+ * iterations, the JVM's system threads (reference handling, signal dispatch, JFR's own threads)
+ * and JFR's threads whatever their group.
+ */
+public final class ThreadSelector {
+
+    private final long driverThreadId;
+
+    public ThreadSelector(long driverThreadId) {
+        this.driverThreadId = driverThreadId;
+    }
+
+    /**
+     * @param threadId  Java thread id
+     * @param name      thread name
+     * @param groupName thread group name, or null when unknown (virtual threads, dead threads)
+     */
+    public boolean isBenchmarkThread(long threadId, String name, String groupName) {
+        if (threadId == driverThreadId) {
+            return false;
+        }
+        if ("system".equals(groupName)) {
+            return false;
+        }
+        return name == null || !name.startsWith("JFR ");
+    }
+}

@@ -1,0 +1,68 @@
+package io.github.jmhpprof.jmh;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ProfilerOptionsTest {
+
+    @Test
+    void defaultsMatchGo() throws Exception {
+        ProfilerOptions o = ProfilerOptions.parse("");
+        assertEquals(Path.of("pprof"), o.dir());
+        assertEquals(EnumSet.of(EventKind.CPU, EventKind.ALLOC), o.events());
+        assertEquals(Duration.ofMillis(10), o.interval());
+        assertEquals(1000, o.allocSamplesPerSecond());
+        assertEquals(2048, o.stackDepth());
+        assertEquals(CpuSampler.AUTO, o.cpuSampler());
+    }
+
+    @Test
+    void readsJmhSyntax() throws Exception {
+        ProfilerOptions o = ProfilerOptions.parse("dir=out;events=cpu;interval=2ms;allocRate=200/s;stackDepth=128;cpu=execution");
+        assertEquals(Path.of("out"), o.dir());
+        assertEquals(EnumSet.of(EventKind.CPU), o.events());
+        assertEquals(Duration.ofMillis(2), o.interval());
+        assertEquals(200, o.allocSamplesPerSecond());
+        assertEquals(128, o.stackDepth());
+        assertEquals(CpuSampler.EXECUTION, o.cpuSampler());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "colour=red              | unknown option 'colour'",
+            "interval=10parsecs      | option 'interval' has a bad value '10parsecs'",
+            "interval=-5ms           | option 'interval' has a bad value '-5ms'",
+            "interval=100us          | at least 1ms",
+            "allocRate=-1/s          | option 'allocRate' has a bad value '-1/s'",
+            "allocRate=0             | a positive rate per second",
+            "stackDepth=10           | from 64 to 2048",
+            "stackDepth=deep         | option 'stackDepth' has a bad value 'deep'",
+            "events=cpu,heap         | 'heap' is planned but not available",
+            "events=cpu,disk         | a comma list of cpu, alloc",
+            "cpu=fast                | one of auto, cputime, execution",
+            "dir=a;dir=b             | given twice",
+            "interval                | options are key=value pairs",
+            "events=                 | has no value",
+    })
+    void badOptionsNameTheOptionAndTheAcceptedForm(String line, String expected) {
+        OptionSyntaxException e = assertThrows(OptionSyntaxException.class, () -> ProfilerOptions.parse(line));
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+
+    @Test
+    void helpListsEveryOptionWithItsDefault() {
+        String help = ProfilerOptions.help();
+        for (OptionSpec spec : ProfilerOptions.SPECS) {
+            assertTrue(help.contains(spec.name() + "=") && help.contains("(default: " + spec.defaultText() + ")"), help);
+        }
+    }
+}
