@@ -1,0 +1,56 @@
+package io.github.jmhpprof.benchmarks;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the shaded {@code benchmarks.jar} as a user would: {@code java -jar benchmarks.jar ...}. */
+final class BenchmarksJar {
+
+    /** What one run printed, and where it ran. */
+    record Run(int exitCode, String output, Path workDir) {
+    }
+
+    private BenchmarksJar() {
+    }
+
+    static Path jar() {
+        return Path.of(System.getProperty("benchmarks.jar", "target/benchmarks.jar"));
+    }
+
+    /** A fresh, empty working directory for one run, under target/. */
+    static Path newWorkDir(String name) throws IOException {
+        Path root = Path.of(System.getProperty("benchmarks.runDir", "target/it-runs"));
+        Files.createDirectories(root);
+        return Files.createTempDirectory(root, name + "-");
+    }
+
+    static Run run(Path workDir, long timeoutSeconds, List<String> args) throws IOException, InterruptedException {
+        return run(workDir, timeoutSeconds, List.of(), args);
+    }
+
+    /** Runs {@code java <jvmArgs> -jar benchmarks.jar <args>} in {@code workDir}, output merged. */
+    static Run run(Path workDir, long timeoutSeconds, List<String> jvmArgs, List<String> args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmArgs);
+        command.add("-jar");
+        command.add(jar().toAbsolutePath().toString());
+        command.addAll(args);
+        Path log = workDir.resolve("jmh-output.txt");
+        Process process = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        process.getOutputStream().close();
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new AssertionError("benchmarks.jar did not finish in " + timeoutSeconds + " s: " + command
+                    + "\n" + Files.readString(log, StandardCharsets.UTF_8));
+        }
+        return new Run(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8), workDir);
+    }
+}

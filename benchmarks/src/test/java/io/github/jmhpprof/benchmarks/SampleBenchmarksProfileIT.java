@@ -1,0 +1,156 @@
+package io.github.jmhpprof.benchmarks;
+
+import io.github.jmhpprof.testing.GoPprof;
+import io.github.jmhpprof.testing.RawProfile;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Runs the shaded jar on all seven sample benchmarks with {@code -prof pprof -prof gc} in one
+ * run, in a real JMH fork, and checks the profiles with the real {@code go tool pprof}.
+ * Short iterations keep it to about a minute; the tolerances are the ones users are promised.
+ */
+class SampleBenchmarksProfileIT {
+
+    private static final String PKG = "io.github.jmhpprof.benchmarks.";
+    private static final List<String> BENCHMARKS = List.of(
+            "BubbleSortBenchmark.bubbleSort", "ConcatBenchmark.plus", "ConcatBenchmark.builder",
+            "PreallocBenchmark.grow", "PreallocBenchmark.presized",
+            "PreallocBenchmark.listGrow", "PreallocBenchmark.listPresized");
+
+    private static BenchmarksJar.Run run;
+    private static JmhCsv results;
+
+    @BeforeAll
+    static void runAllSampleBenchmarks() throws Exception {
+        Path dir = BenchmarksJar.newWorkDir("samples");
+        run = BenchmarksJar.run(dir, 600, List.of(
+                "-f", "1", "-wi", "2", "-w", "500ms", "-i", "3", "-r", "500ms",
+                "-prof", "pprof", "-prof", "gc", "-rf", "csv", "-rff", "results.csv"));
+        assertEquals(0, run.exitCode(), run.output());
+        results = JmhCsv.read(dir.resolve("results.csv"));
+    }
+
+    @Test
+    void everyBenchmarkHasACpuAndAnAllocProfileThatPprofReadsCleanly() {
+        for (String benchmark : BENCHMARKS) {
+            Path cpu = profile(benchmark, "cpu");
+            Path alloc = profile(benchmark, "alloc");
+            String top = GoPprof.run(List.of("-top"), cpu).assertNoStderr();
+            assertTrue(top.contains("Type: cpu"), top);
+            String allocTop = GoPprof.run(List.of("-top"), alloc).assertNoStderr();
+            assertTrue(allocTop.contains("Type: alloc_space"), "alloc_space is the default sample type:\n" + allocTop);
+            RawProfile cpuRaw = raw(cpu);
+            assertEquals(List.of("samples/count", "cpu/nanoseconds"), cpuRaw.sampleTypes());
+            assertTrue(cpuRaw.total("samples") > 0, benchmark + " has CPU samples");
+            RawProfile allocRaw = raw(alloc);
+            assertEquals(List.of("alloc_objects/count", "alloc_space/bytes"), allocRaw.sampleTypes());
+            assertTrue(Long.parseLong(allocRaw.comment("operations")) > 0, benchmark + " counts operations");
+        }
+    }
+
+    @Test
+    void bubbleSortCpuIsSpentInBubbleSort() {
+        RawProfile cpu = raw(profile("BubbleSortBenchmark.bubbleSort", "cpu"));
+        long inSort = cpu.samples().stream().filter(s -> cpu.leafFunction(s).endsWith(".bubbleSort"))
+                .mapToLong(s -> s.values()[0]).sum();
+        double share = (double) inSort / cpu.total("samples");
+        assertTrue(share >= 0.97, "share of CPU samples with bubbleSort as leaf: " + share);
+    }
+
+    @Test
+    void allocSpacePerOperationMatchesJmhGcProfiler() {
+        for (String benchmark : BENCHMARKS) {
+            RawProfile alloc = raw(profile(benchmark, "alloc"));
+            double perOp = (double) alloc.total("alloc_space") / Long.parseLong(alloc.comment("operations"));
+            double gc = results.score(PKG + benchmark + ":gc.alloc.rate.norm");
+            double tolerance = gc < 10_000 ? 0.10 : 0.03;
+            assertWithin(gc, perOp, tolerance, benchmark + " alloc_space/op vs gc.alloc.rate.norm");
+            assertWithin(gc, results.score(PKG + benchmark + ":pprof.alloc.norm"), tolerance,
+                    benchmark + " pprof.alloc.norm vs gc.alloc.rate.norm");
+        }
+    }
+
+    @Test
+    void allocationRatiosBetweenBenchmarksMatchJmhGcProfiler() {
+        assertWithin(gcRatio("ConcatBenchmark.plus", "ConcatBenchmark.builder"),
+                perOpRatio("ConcatBenchmark.plus", "ConcatBenchmark.builder"), 0.05, "plus / builder");
+        assertWithin(gcRatio("PreallocBenchmark.grow", "PreallocBenchmark.presized"),
+                perOpRatio("PreallocBenchmark.grow", "PreallocBenchmark.presized"), 0.05, "grow / presized");
+    }
+
+    @Test
+    void listShowsTheBubbleSortLoopWithItsCost() {
+        String list = GoPprof.run(List.of("-list", "BubbleSortBenchmark.bubbleSort$",
+                "-source_path=" + System.getProperty("benchmarks.sourceRoot")),
+                profile("BubbleSortBenchmark.bubbleSort", "cpu")).assertNoStderr();
+        String compare = list.lines().filter(l -> l.contains("if (nums[j] < nums[j - 1])")).findFirst()
+                .orElseThrow(() -> new AssertionError("no source in -list output:\n" + list));
+        assertTrue(compare.trim().matches("^[\\d.]+m?s\\s+.*"), "the comparison line has a flat value: " + compare);
+    }
+
+    @Test
+    void samplesAreLabelledWithBenchmarkParamsAndThread() {
+        RawProfile cpu = raw(profile("BubbleSortBenchmark.bubbleSort", "cpu"));
+        for (RawProfile.Sample s : cpu.samples()) {
+            assertEquals(PKG + "BubbleSortBenchmark.bubbleSort", s.labels().get("benchmark"));
+            assertEquals("1000", s.labels().get("n"));
+            assertTrue(s.labels().getOrDefault("thread", "").contains("jmh-worker"), s.labels().toString());
+        }
+    }
+
+    @Test
+    void jmhOutputShowsTheFilesAndTopFunctions() {
+        String out = run.output();
+        assertTrue(out.contains("top 10 by cpu:") && out.contains("top 10 by alloc_space:"), out);
+        assertTrue(out.contains("cpu.pb.gz") && out.contains("alloc.pb.gz"), out);
+        assertTrue(out.contains(":pprof.alloc.norm"), "B/op appears in the results table");
+    }
+
+    private static double perOpRatio(String a, String b) {
+        return perOp(a) / perOp(b);
+    }
+
+    private static double perOp(String benchmark) {
+        RawProfile alloc = raw(profile(benchmark, "alloc"));
+        return (double) alloc.total("alloc_space") / Long.parseLong(alloc.comment("operations"));
+    }
+
+    private static double gcRatio(String a, String b) {
+        return results.score(PKG + a + ":gc.alloc.rate.norm") / results.score(PKG + b + ":gc.alloc.rate.norm");
+    }
+
+    private static void assertWithin(double expected, double actual, double tolerance, String what) {
+        double error = Math.abs(actual / expected - 1);
+        assertTrue(error <= tolerance, String.format("%s: got %.1f, want %.1f ±%.0f%% (off by %.2f%%)",
+                what, actual, expected, tolerance * 100, error * 100));
+    }
+
+    private static RawProfile raw(Path file) {
+        return RawProfile.parse(GoPprof.run(List.of("-raw"), file).assertNoStderr());
+    }
+
+    /** {@code pprof/<benchmark-id>/<kind>.pb.gz} of the one folder whose id starts with the benchmark. */
+    private static Path profile(String benchmark, String kind) {
+        Path root = run.workDir().resolve("pprof");
+        try (Stream<Path> folders = Files.list(root)) {
+            List<Path> matches = folders.filter(f -> f.getFileName().toString().startsWith(PKG + benchmark + "-")).toList();
+            assertEquals(1, matches.size(), "one folder for " + benchmark + ": " + matches);
+            Path file = matches.get(0).resolve(kind + ".pb.gz");
+            assertTrue(Files.isRegularFile(file), file + " exists");
+            return file;
+        } catch (IOException e) {
+            return fail(e);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package io.github.jmhpprof.testing;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What {@code go tool pprof -raw} printed, read back: comments, sample types, and every sample
+ * with its values, location ids and string labels, plus the function name of each location's
+ * leaf line. Tests reach conclusions from pprof's own reading of a file, not from ours.
+ */
+public final class RawProfile {
+
+    /** One sample line and the label line under it. */
+    public record Sample(long[] values, List<Long> locationIds, Map<String, String> labels) {
+    }
+
+    private static final Pattern SAMPLE = Pattern.compile("^\\s*([\\d\\s]+?):((?:\\s+\\d+)*)\\s*$");
+    private static final Pattern LABEL = Pattern.compile("(\\S+?):\\[([^\\]]*)]");
+    private static final Pattern LOCATION = Pattern.compile("^\\s*(\\d+): 0x[0-9a-f]+ M=\\d+ (\\S+) ");
+
+    private final List<String> comments = new ArrayList<>();
+    private final List<String> sampleTypes = new ArrayList<>();
+    private final List<Sample> samples = new ArrayList<>();
+    private final Map<Long, String> leafFunctionByLocation = new HashMap<>();
+    private final Map<Long, List<String>> functionsByLocation = new HashMap<>();
+
+    private RawProfile() {
+    }
+
+    public static RawProfile parse(String raw) {
+        RawProfile p = new RawProfile();
+        String section = "header";
+        long currentLocation = -1;
+        for (String line : raw.split("\n")) {
+            if (line.startsWith("Comment: ")) {
+                p.comments.add(line.substring("Comment: ".length()));
+                continue;
+            }
+            if (line.equals("Samples:")) {
+                section = "types";
+                continue;
+            }
+            if (line.equals("Locations")) {
+                section = "locations";
+                continue;
+            }
+            if (line.equals("Mappings")) {
+                section = "mappings";
+                continue;
+            }
+            switch (section) {
+                case "types" -> {
+                    for (String type : line.trim().split("\\s+")) {
+                        p.sampleTypes.add(type.replace("[dflt]", ""));
+                    }
+                    section = "samples";
+                }
+                case "samples" -> {
+                    Matcher m = SAMPLE.matcher(line);
+                    if (m.matches()) {
+                        String[] values = m.group(1).trim().split("\\s+");
+                        long[] v = new long[values.length];
+                        for (int i = 0; i < values.length; i++) {
+                            v[i] = Long.parseLong(values[i]);
+                        }
+                        List<Long> ids = new ArrayList<>();
+                        for (String id : m.group(2).trim().split("\\s+")) {
+                            if (!id.isEmpty()) {
+                                ids.add(Long.parseLong(id));
+                            }
+                        }
+                        p.samples.add(new Sample(v, ids, new LinkedHashMap<>()));
+                    } else if (!p.samples.isEmpty() && !line.isBlank()) {
+                        Matcher l = LABEL.matcher(line);
+                        while (l.find()) {
+                            p.samples.get(p.samples.size() - 1).labels().put(l.group(1), l.group(2));
+                        }
+                    }
+                }
+                case "locations" -> {
+                    Matcher m = LOCATION.matcher(line);
+                    if (m.find()) {
+                        currentLocation = Long.parseLong(m.group(1));
+                        p.leafFunctionByLocation.put(currentLocation, m.group(2));
+                        p.functionsByLocation.computeIfAbsent(currentLocation, k -> new ArrayList<>()).add(m.group(2));
+                    } else if (currentLocation >= 0 && !line.isBlank()) {
+                        p.functionsByLocation.get(currentLocation).add(line.trim().split("\\s+")[0]);
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return p;
+    }
+
+    public List<String> comments() {
+        return comments;
+    }
+
+    /** The value of a {@code key: value} comment, or null. */
+    public String comment(String key) {
+        for (String c : comments) {
+            if (c.startsWith(key + ": ")) {
+                return c.substring(key.length() + 2);
+            }
+        }
+        return null;
+    }
+
+    /** Types as pprof prints them, e.g. {@code alloc_space/bytes}. */
+    public List<String> sampleTypes() {
+        return sampleTypes;
+    }
+
+    public List<Sample> samples() {
+        return samples;
+    }
+
+    public int indexOf(String type) {
+        for (int i = 0; i < sampleTypes.size(); i++) {
+            if (sampleTypes.get(i).startsWith(type + "/")) {
+                return i;
+            }
+        }
+        throw new AssertionError("no sample type " + type + " in " + sampleTypes);
+    }
+
+    public long total(String type) {
+        int index = indexOf(type);
+        return samples.stream().mapToLong(s -> s.values()[index]).sum();
+    }
+
+    /** The innermost function of a sample: the first line of its first location. */
+    public String leafFunction(Sample sample) {
+        return leafFunctionByLocation.get(sample.locationIds().get(0));
+    }
+
+    /** All functions of a sample, leaf first, inlined frames included. */
+    public List<String> functions(Sample sample) {
+        List<String> names = new ArrayList<>();
+        for (long id : sample.locationIds()) {
+            names.addAll(functionsByLocation.get(id));
+        }
+        return names;
+    }
+
+    /** Locations with more than one line, i.e. with inlined frames. */
+    public long inlinedLocationCount() {
+        return functionsByLocation.values().stream().filter(f -> f.size() > 1).count();
+    }
+}
