@@ -9,7 +9,8 @@ import io.github.jmhpprof.jfr.MeasurementWindows;
 import io.github.jmhpprof.jfr.RecordingPlan;
 import io.github.jmhpprof.model.Labels;
 import io.github.jmhpprof.model.ProfileData;
-import io.github.jmhpprof.pprof.ProfileFileWriter;
+import io.github.jmhpprof.pprof.ProfileFiles;
+import io.github.jmhpprof.threads.ProcessCpu;
 import io.github.jmhpprof.threads.ThreadActivity;
 import io.github.jmhpprof.threads.ThreadSelector;
 import io.github.jmhpprof.threads.ThreadSnapshot;
@@ -30,17 +31,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One benchmark in one forked JVM: starts JFR at the first iteration (warmup included, so JFR's
- * start-up stays out of the measured score), takes exact per-thread counters at the edges of each
- * measurement iteration, and after the last one turns the recording into pprof files.
+ * One benchmark in the JVM that runs it: starts JFR at the first iteration (warmup included, so
+ * JFR's start-up and the recompilation it causes stay out of the measured score), takes exact
+ * per-thread counters at the edges of each measurement iteration, and after the last one turns
+ * the recording into this fork's pprof files and {@link ForkReport}. The host then assembles the
+ * forks ({@link TrialAssembler}); with {@code -f 0} this JVM is the host and does it itself.
  */
 final class BenchmarkSession {
 
     static final String ALLOC_NORM = "pprof.alloc.norm";
-    static final String CPU_COVERAGE = "pprof.cpu.coverage";
 
     private final ProfilerOptions options;
     private final BenchmarkParams benchmark;
+    private final ForkRole role;
+    private final OutputLayout layout;
     private final ThreadSelector selector = new ThreadSelector(Thread.currentThread().getId());
     private final MeasurementWindows windows = new MeasurementWindows();
     private final ThreadActivity activity = new ThreadActivity();
@@ -48,12 +52,16 @@ final class BenchmarkSession {
     private boolean cpuTime;
     private String startFailure;
     private ThreadSnapshot before;
+    private long processCpuBefore;
+    private long processCpuNanos;
     private int measurementIterations;
     private long operations;
 
-    BenchmarkSession(ProfilerOptions options, BenchmarkParams benchmark) {
+    BenchmarkSession(ProfilerOptions options, BenchmarkParams benchmark, ForkRole role) {
         this.options = options;
         this.benchmark = benchmark;
+        this.role = role;
+        this.layout = new OutputLayout(options.dir());
     }
 
     String benchmarkId() {
@@ -61,20 +69,25 @@ final class BenchmarkSession {
     }
 
     void beforeIteration(IterationParams iteration) {
+        if (role.kind() == ForkRole.Kind.WARMUP) {
+            return;
+        }
         if (recording == null && startFailure == null) {
-            startRecording();
+            start();
         }
         if (iteration.getType() == IterationType.MEASUREMENT) {
             before = ThreadSnapshot.take(selector);
+            processCpuBefore = ProcessCpu.nanos();
             windows.open(Instant.now());
         }
     }
 
     List<Result> afterIteration(IterationParams iteration, IterationResult result) {
-        if (iteration.getType() != IterationType.MEASUREMENT) {
+        if (role.kind() == ForkRole.Kind.WARMUP || iteration.getType() != IterationType.MEASUREMENT) {
             return List.of();
         }
         Instant end = Instant.now();
+        processCpuNanos += ProcessCpu.nanos() - processCpuBefore;
         ThreadSnapshot after = ThreadSnapshot.take(selector);
         windows.close(end);
         long bytes = activity.addIteration(before, after);
@@ -83,6 +96,7 @@ final class BenchmarkSession {
         measurementIterations++;
         List<Result> results = new ArrayList<>();
         if (options.events().contains(EventKind.ALLOC)) {
+            // Every iteration reports it: JMH averages a label missing from an iteration as 0.
             results.add(new ScalarResult(ALLOC_NORM, ops == 0 ? Double.NaN : (double) bytes / ops, "B/op", AggregationPolicy.AVG));
         }
         if (measurementIterations == iteration.getCount()) {
@@ -91,8 +105,11 @@ final class BenchmarkSession {
         return results;
     }
 
-    private void startRecording() {
+    private void start() {
         try {
+            if (role.kind() == ForkRole.Kind.EMBEDDED) {
+                layout.clearPreviousRun(benchmark.id());
+            }
             ThreadSnapshot.checkSupported();
             cpuTime = switch (options.cpuSampler()) {
                 case EXECUTION -> false;
@@ -100,34 +117,46 @@ final class BenchmarkSession {
                 case AUTO -> JfrRecording.hasCpuTimeSampler();
             };
             if (cpuTime && !JfrRecording.hasCpuTimeSampler()) {
-                throw new IllegalStateException("cpu=cputime needs jdk.CPUTimeSample (JDK 25+ on Linux); this JVM is "
+                throw new IllegalStateException("cpu=cputime needs jdk.CPUTimeSample (JDK 25+ on Linux), and this JVM is "
                         + System.getProperty("java.version") + "; use cpu=execution or cpu=auto");
             }
             recording = JfrRecording.start(new RecordingPlan(
                     options.events().contains(EventKind.CPU), cpuTime, options.interval(),
                     options.events().contains(EventKind.ALLOC), options.allocSamplesPerSecond()));
-        } catch (IllegalStateException | SecurityException e) {
+        } catch (IllegalStateException | SecurityException | IOException e) {
             startFailure = e.getMessage();
         }
     }
 
     private List<Result> finish() {
+        Path forkDir = layout.forkDir(benchmark.id(), role.fork());
+        long started = System.nanoTime();
+        ForkReport report;
         if (startFailure != null) {
-            return List.of(new TextResult("pprof: no profiles for " + benchmark.id() + ": " + startFailure + "\n", "pprof"));
+            report = ForkReport.failed(operations, activity.totalAllocatedBytes(), startFailure);
+        } else {
+            Path jfr = null;
+            try {
+                jfr = recording.stopAndDump();
+                report = convert(jfr, forkDir, started);
+            } catch (IOException | RuntimeException e) {
+                report = ForkReport.failed(operations, activity.totalAllocatedBytes(), "converting the recording failed: " + e);
+            } finally {
+                recording.close();
+                deleteQuietly(jfr);
+            }
         }
-        Path jfr = null;
         try {
-            jfr = recording.stopAndDump();
-            return convert(jfr);
-        } catch (IOException | RuntimeException e) {
-            return List.of(new TextResult("pprof: no profiles for " + benchmark.id() + ": " + e + "\n", "pprof"));
-        } finally {
-            recording.close();
-            deleteQuietly(jfr);
+            report.write(forkDir.resolve(OutputLayout.FORK_REPORT));
+        } catch (IOException e) {
+            return List.of(new TextResult("pprof: cannot write to " + forkDir + ": " + e.getMessage() + "\n", "pprof"));
         }
+        return role.kind() == ForkRole.Kind.EMBEDDED
+                ? new TrialAssembler(options, benchmark).afterFork(role)
+                : List.of();
     }
 
-    private List<Result> convert(Path jfr) throws IOException {
+    private ForkReport convert(Path jfr, Path forkDir, long started) throws IOException {
         boolean wantCpu = options.events().contains(EventKind.CPU);
         boolean wantAlloc = options.events().contains(EventKind.ALLOC);
         CpuSamples cpu = wantCpu ? new CpuSamples() : null;
@@ -135,53 +164,56 @@ final class BenchmarkSession {
         new JfrFileReader(windows, selector, cpu, alloc).read(jfr);
 
         Labels labels = BenchmarkLabels.of(benchmark);
-        Path folder = options.dir().toAbsolutePath().resolve(BenchmarkFolderName.of(benchmark.id()));
-        Summary summary = new Summary(benchmark.id(), options.dir().resolve(folder.getFileName()));
-        List<Result> results = new ArrayList<>();
+        long written = 0;
+        long cpuNanos = 0;
+        long uncalibrated = 0;
         if (wantCpu) {
             ProfileData profile = cpu.toProfile(labels, options.interval());
-            describe(profile, cpuSamplerComment());
-            ProfileFileWriter.write(profile, folder.resolve("cpu.pb.gz"));
-            long threadCpu = activity.totalCpuNanos();
-            double coverage = threadCpu > 0 ? (double) profile.total(1) / threadCpu : Double.NaN;
-            results.add(new ScalarResult(CPU_COVERAGE, coverage, "ratio", AggregationPolicy.MAX));
-            summary.cpu(profile, cpu.sampleCount(), cpu.lostCount(), threadCpu, coverage, cpuSamplerComment());
+            describe(profile, cpuSamplerText());
+            written += write(profile, OutputLayout.profile(forkDir, EventKind.CPU));
+            cpuNanos = profile.total(1);
         }
         if (wantAlloc) {
-            long samplingPeriod = Math.max(1, activity.totalAllocatedBytes() / Math.max(1, alloc.sampleCount()));
+            long bytesPerSample = Math.max(1, activity.totalAllocatedBytes() / Math.max(1, alloc.sampleCount()));
             AllocationCalibrator.Result calibrated =
-                    AllocationCalibrator.calibrate(alloc, activity.byThread(), labels, samplingPeriod);
-            ProfileData profile = calibrated.profile();
-            describe(profile, allocSamplerComment(samplingPeriod));
-            ProfileFileWriter.write(profile, folder.resolve("alloc.pb.gz"));
-            summary.alloc(profile, alloc.sampleCount(), calibrated.exactBytes(), calibrated.uncalibratedBytes(), operations);
+                    AllocationCalibrator.calibrate(alloc, activity.byThread(), labels, bytesPerSample);
+            describe(calibrated.profile(), allocSamplerText(bytesPerSample));
+            written += write(calibrated.profile(), OutputLayout.profile(forkDir, EventKind.ALLOC));
+            uncalibrated = calibrated.uncalibratedBytes();
         }
-        results.add(new TextResult(summary.text(), "pprof"));
-        return results;
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        return new ForkReport(operations, activity.totalAllocatedBytes(), activity.totalCpuNanos(), processCpuNanos,
+                cpuNanos, wantCpu ? cpu.sampleCount() : 0, wantCpu ? cpu.lostCount() : 0,
+                wantAlloc ? alloc.sampleCount() : 0, uncalibrated, millis, written, wantCpu ? cpuSamplerText() : "", "");
     }
 
-    private void describe(ProfileData profile, String samplerComment) {
+    private static long write(ProfileData profile, Path file) throws IOException {
+        ProfileFiles.write(profile, file);
+        return Files.size(file);
+    }
+
+    private void describe(ProfileData profile, String samplerText) {
         profile.setMainBinary(benchmark.getBenchmark());
-        profile.setTime(windows.firstStart().getEpochSecond() * 1_000_000_000L + windows.firstStart().getNano(),
-                windows.total().toNanos());
+        Instant first = windows.firstStart();
+        profile.setTime(first.getEpochSecond() * 1_000_000_000L + first.getNano(), windows.total().toNanos());
         profile.addComment("benchmark: " + benchmark.getBenchmark());
         profile.addComment("mode: " + benchmark.getMode().shortLabel());
         profile.addComment("params: " + BenchmarkLabels.paramsText(benchmark));
         profile.addComment("jdk: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
-        profile.addComment("sampler: " + samplerComment);
+        profile.addComment("sampler: " + samplerText);
         profile.addComment("measurement: " + measurementIterations + " iterations, " + benchmark.getThreads() + " thread(s)");
         profile.addComment("operations: " + operations);
     }
 
-    private String cpuSamplerComment() {
+    private String cpuSamplerText() {
         return cpuTime
                 ? "jdk.CPUTimeSample every " + options.interval().toMillis() + "ms of thread CPU time"
                 : "jdk.ExecutionSample every " + options.interval().toMillis()
-                + "ms (fallback: sees only threads running Java code; jdk.CPUTimeSample needs JDK 25+)";
+                + "ms (fallback: it sees only threads running Java code; jdk.CPUTimeSample needs JDK 25+)";
     }
 
-    private String allocSamplerComment(long period) {
-        return "jdk.ObjectAllocationSample at most " + options.allocSamplesPerSecond() + "/s, about " + period
+    private String allocSamplerText(long bytesPerSample) {
+        return "jdk.ObjectAllocationSample at most " + options.allocSamplesPerSecond() + "/s, about " + bytesPerSample
                 + " bytes per sample; alloc_space scaled per thread to exact ThreadMXBean bytes; alloc_objects estimated "
                 + "from object sizes at TLAB refills";
     }
@@ -193,7 +225,7 @@ final class BenchmarkSession {
         try {
             Files.deleteIfExists(file);
         } catch (IOException ignored) {
-            // a leftover temp file is harmless; the profiles are already written
+            // a leftover temp recording is harmless; the profiles are written
         }
     }
 }

@@ -10,6 +10,9 @@ import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -25,6 +28,9 @@ public class PprofProfiler implements InternalProfiler, ExternalProfiler {
 
     private final ProfilerOptions options;
     private BenchmarkSession session;
+    /** Host side: forks launched so far for this benchmark (JMH makes one profiler per benchmark). */
+    private int launches;
+    private ForkRole lastLaunched;
 
     public PprofProfiler() throws ProfilerException {
         this("");
@@ -51,7 +57,7 @@ public class PprofProfiler implements InternalProfiler, ExternalProfiler {
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
         if (session == null || !session.benchmarkId().equals(benchmarkParams.id())) {
-            session = new BenchmarkSession(options, benchmarkParams);
+            session = new BenchmarkSession(options, benchmarkParams, ForkRole.current());
         }
         session.beforeIteration(iterationParams);
     }
@@ -67,22 +73,36 @@ public class PprofProfiler implements InternalProfiler, ExternalProfiler {
         return List.of();
     }
 
+    /** Called by JMH in the host once before each fork, warmup forks first. */
     @Override
     public Collection<String> addJVMOptions(BenchmarkParams params) {
-        return List.of(
+        lastLaunched = ForkRole.ofLaunch(launches++, params.getWarmupForks(), params.getForks());
+        List<String> flags = new ArrayList<>(List.of(
                 "-XX:FlightRecorderOptions=stackdepth=" + options.stackDepth(),
                 // Without this, JFR attributes samples in inlined code to the nearest safepoint's line.
                 "-XX:+UnlockDiagnosticVMOptions",
-                "-XX:+DebugNonSafepoints");
+                "-XX:+DebugNonSafepoints"));
+        flags.addAll(lastLaunched.jvmFlags());
+        return flags;
     }
 
     @Override
-    public void beforeTrial(BenchmarkParams benchmarkParams) {
+    public void beforeTrial(BenchmarkParams params) {
+        if (lastLaunched != null && lastLaunched.kind() == ForkRole.Kind.MEASURED && lastLaunched.fork() == 1) {
+            try {
+                new OutputLayout(options.dir()).clearPreviousRun(params.id());
+            } catch (IOException e) {
+                throw new UncheckedIOException("pprof: cannot clear the previous run's profiles of " + params.id(), e);
+            }
+        }
     }
 
     @Override
     public Collection<? extends Result> afterTrial(BenchmarkResult br, long pid, File stdOut, File stdErr) {
-        return List.of();
+        if (lastLaunched == null || lastLaunched.kind() != ForkRole.Kind.MEASURED) {
+            return List.of();
+        }
+        return new TrialAssembler(options, br.getParams()).afterFork(lastLaunched);
     }
 
     @Override

@@ -6,47 +6,85 @@ import io.github.jmhpprof.report.TopTable;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 
-/** The text JMH prints for one benchmark: the files written and their top functions. */
+/** The text JMH prints for one benchmark: the files written, how faithful they are, and their top functions. */
 final class Summary {
 
     private static final int TOP = 10;
 
-    private final StringBuilder text = new StringBuilder();
+    private final String benchmarkId;
     private final Path folder;
+    private final int forks;
+    private final int forksWithProfiles;
 
-    Summary(String benchmarkId, Path folder) {
+    Summary(String benchmarkId, Path folder, int forks, int forksWithProfiles) {
+        this.benchmarkId = benchmarkId;
         this.folder = folder;
-        text.append("pprof profiles of ").append(benchmarkId).append('\n');
+        this.forks = forks;
+        this.forksWithProfiles = forksWithProfiles;
     }
 
-    void cpu(ProfileData profile, long samples, long lost, long threadCpuNanos, double coverage, String sampler) {
-        Path file = folder.resolve("cpu.pb.gz");
-        text.append(String.format(Locale.ROOT, "%n  %s: %d samples%s, %s of CPU in the profile; benchmark threads used %s (coverage %.2f)%n",
-                file, samples, lost > 0 ? " + " + lost + " lost" : "", Quantity.format(profile.total(1), "nanoseconds"),
-                Quantity.format(threadCpuNanos, "nanoseconds"), coverage));
-        text.append("  sampler: ").append(sampler).append('\n');
+    String text(Map<EventKind, ProfileData> profiles, ForkReport total) {
+        StringBuilder text = new StringBuilder("pprof profiles of ").append(benchmarkId);
+        if (forks > 1) {
+            text.append(String.format(Locale.ROOT, " (%d of %d forks merged; each fork's own files are in fork-<n>/)",
+                    forksWithProfiles, forks));
+        }
+        text.append('\n');
+        if (total.hasFailed()) {
+            text.append("  no profiles: ").append(total.failure()).append('\n');
+        }
+        ProfileData cpu = profiles.get(EventKind.CPU);
+        if (cpu != null) {
+            cpu(text, cpu, total);
+        }
+        ProfileData alloc = profiles.get(EventKind.ALLOC);
+        if (alloc != null) {
+            alloc(text, alloc, total);
+        }
+        if (total.conversionMillis() > 0) {
+            text.append(String.format(Locale.ROOT, "%n  written in %d ms after the last iteration, %s%n",
+                    total.conversionMillis(), Quantity.format(total.bytesWritten(), "bytes")));
+        }
+        return text.toString();
+    }
+
+    private void cpu(StringBuilder text, ProfileData profile, ForkReport total) {
+        text.append(String.format(Locale.ROOT, "%n  %s: %d samples%s, %s of CPU%n", folder.resolve("cpu.pb.gz"),
+                total.cpuSamples(), total.lostCpuSamples() > 0 ? " (+" + total.lostCpuSamples() + " lost, kept as [lost samples])" : "",
+                Quantity.format(profile.total(1), "nanoseconds")));
+        text.append("  sampler: ").append(total.cpuSampler()).append('\n');
+        double coverage = total.coverage();
+        text.append(String.format(Locale.ROOT, "  coverage: %.2f of the benchmark threads' %s CPU time",
+                coverage, Quantity.format(total.threadCpuNanos(), "nanoseconds")));
+        if (total.processCpuNanos() > 0) {
+            text.append(String.format(Locale.ROOT, "; the whole JVM used %s (%s outside the benchmark threads: GC, JIT, other)",
+                    Quantity.format(total.processCpuNanos(), "nanoseconds"),
+                    Quantity.format(Math.max(0, total.processCpuNanos() - total.threadCpuNanos()), "nanoseconds")));
+        }
+        text.append('\n');
         if (coverage < 0.8 || coverage > 1.2) {
             text.append(String.format(Locale.ROOT,
-                    "  WARNING: the profile accounts for %.0f%% of the benchmark threads' CPU time; flat values are %s%n",
+                    "  WARNING: the CPU profile accounts for %.0f%% of the benchmark threads' CPU time, so its values are %s%n",
                     100 * coverage, coverage < 0.8 ? "understated" : "overstated"));
         }
-        appendTop(profile, "cpu");
+        appendTop(text, profile, "cpu");
     }
 
-    void alloc(ProfileData profile, long samples, long exactBytes, long uncalibratedBytes, long operations) {
-        Path file = folder.resolve("alloc.pb.gz");
-        text.append(String.format(Locale.ROOT, "%n  %s: %d samples, scaled to %s allocated exactly (%s/op over %d ops)%n",
-                file, samples, Quantity.format(exactBytes, "bytes"),
-                operations == 0 ? "?" : Quantity.format((double) exactBytes / operations, "bytes"), operations));
-        if (uncalibratedBytes > 0) {
-            text.append("  note: ").append(Quantity.format(uncalibratedBytes, "bytes"))
+    private void alloc(StringBuilder text, ProfileData profile, ForkReport total) {
+        long ops = total.operations();
+        text.append(String.format(Locale.ROOT, "%n  %s: %d samples, scaled to the %s allocated exactly (%s/op over %d ops)%n",
+                folder.resolve("alloc.pb.gz"), total.allocSamples(), Quantity.format(total.allocatedBytes(), "bytes"),
+                ops == 0 ? "?" : Quantity.format((double) total.allocatedBytes() / ops, "bytes"), ops));
+        if (total.uncalibratedBytes() > 0) {
+            text.append("  note: ").append(Quantity.format(total.uncalibratedBytes(), "bytes"))
                     .append(" from threads that ended mid-iteration are JFR's estimate, not exact\n");
         }
-        appendTop(profile, "alloc_space");
+        appendTop(text, profile, "alloc_space");
     }
 
-    private void appendTop(ProfileData profile, String sampleType) {
+    private static void appendTop(StringBuilder text, ProfileData profile, String sampleType) {
         if (profile.isEmpty()) {
             text.append("  (no samples)\n");
             return;
@@ -55,9 +93,5 @@ final class Summary {
         for (String line : TopTable.of(profile, sampleType).format(TOP).split("\n")) {
             text.append("  ").append(line).append('\n');
         }
-    }
-
-    String text() {
-        return text.toString();
     }
 }

@@ -79,6 +79,52 @@ public final class ProfileData {
         comments.add(comment);
     }
 
+    /** Replaces the value of a {@code key: value} comment, or adds the comment when there is none. */
+    public void putComment(String key, String value) {
+        String line = key + ": " + value;
+        for (int i = 0; i < comments.size(); i++) {
+            if (comments.get(i).startsWith(key + ": ")) {
+                comments.set(i, line);
+                return;
+            }
+        }
+        comments.add(line);
+    }
+
+    /** The value of a {@code key: value} comment, or null. */
+    public String comment(String key) {
+        for (String c : comments) {
+            if (c.startsWith(key + ": ")) {
+                return c.substring(key.length() + 2);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Adds up profiles of the same kind (forks of one benchmark, or several benchmarks): samples
+     * are summed by stack and labels, durations add up, and the comments and period of the first
+     * profile are kept.
+     */
+    public static ProfileData merge(List<ProfileData> parts) {
+        ProfileData first = parts.get(0);
+        ProfileData merged = new ProfileData(first.sampleTypes, first.periodType, first.period, first.defaultSampleType);
+        merged.mainBinary = first.mainBinary;
+        merged.comments.addAll(first.comments);
+        long start = Long.MAX_VALUE;
+        long duration = 0;
+        for (ProfileData part : parts) {
+            if (!part.sampleTypes.equals(first.sampleTypes)) {
+                throw new IllegalArgumentException("cannot merge " + part.sampleTypes + " into " + first.sampleTypes);
+            }
+            part.samples.forEach((key, values) -> merged.add(key.stack(), key.labels(), values));
+            start = Math.min(start, part.timeNanos);
+            duration += part.durationNanos;
+        }
+        merged.setTime(start, duration);
+        return merged;
+    }
+
     public void setTime(long timeNanos, long durationNanos) {
         this.timeNanos = timeNanos;
         this.durationNanos = durationNanos;

@@ -1,0 +1,103 @@
+package io.github.jmhpprof.jmh;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * The figures of one fork that the pprof files do not carry, handed from the fork to the host in a
+ * small properties file beside the fork's profiles: exact counters, sample counts and how the
+ * recording went. Several forks add up.
+ *
+ * @param operations        benchmark operations in the measurement iterations
+ * @param allocatedBytes    exact bytes the benchmark threads allocated (ThreadMXBean)
+ * @param threadCpuNanos    CPU time of the benchmark threads (ThreadMXBean)
+ * @param processCpuNanos   CPU time of the whole JVM process over the same iterations
+ * @param cpuProfileNanos   CPU time the CPU profile accounts for
+ * @param cpuSamples        CPU samples kept
+ * @param lostCpuSamples    CPU samples the JVM reported lost
+ * @param allocSamples      allocation samples kept
+ * @param uncalibratedBytes bytes of threads that ended mid-iteration, as JFR estimated them
+ * @param conversionMillis  time from the end of the last iteration to the files being written
+ * @param bytesWritten      size of the profile files written
+ * @param cpuSampler        the CPU sampler, as said in the profile comments
+ * @param failure           why there are no profiles, or empty
+ */
+record ForkReport(long operations, long allocatedBytes, long threadCpuNanos, long processCpuNanos,
+                  long cpuProfileNanos, long cpuSamples, long lostCpuSamples, long allocSamples,
+                  long uncalibratedBytes, long conversionMillis, long bytesWritten, String cpuSampler, String failure) {
+
+    static ForkReport failed(long operations, long allocatedBytes, String failure) {
+        return new ForkReport(operations, allocatedBytes, 0, 0, 0, 0, 0, 0, 0, 0, 0, "", failure);
+    }
+
+    boolean hasFailed() {
+        return !failure.isEmpty();
+    }
+
+    /** CPU time in the profile ÷ CPU time of the benchmark threads; NaN when there was no CPU time. */
+    double coverage() {
+        return threadCpuNanos > 0 ? (double) cpuProfileNanos / threadCpuNanos : Double.NaN;
+    }
+
+    static ForkReport sum(List<ForkReport> forks) {
+        ForkReport s = forks.get(0);
+        for (ForkReport f : forks.subList(1, forks.size())) {
+            s = new ForkReport(s.operations + f.operations, s.allocatedBytes + f.allocatedBytes,
+                    s.threadCpuNanos + f.threadCpuNanos, s.processCpuNanos + f.processCpuNanos,
+                    s.cpuProfileNanos + f.cpuProfileNanos, s.cpuSamples + f.cpuSamples,
+                    s.lostCpuSamples + f.lostCpuSamples, s.allocSamples + f.allocSamples,
+                    s.uncalibratedBytes + f.uncalibratedBytes, Math.max(s.conversionMillis, f.conversionMillis),
+                    s.bytesWritten + f.bytesWritten, s.cpuSampler, s.hasFailed() ? s.failure : f.failure);
+        }
+        return s;
+    }
+
+    void write(Path file) throws IOException {
+        Properties p = new Properties();
+        p.setProperty("operations", Long.toString(operations));
+        p.setProperty("allocatedBytes", Long.toString(allocatedBytes));
+        p.setProperty("threadCpuNanos", Long.toString(threadCpuNanos));
+        p.setProperty("processCpuNanos", Long.toString(processCpuNanos));
+        p.setProperty("cpuProfileNanos", Long.toString(cpuProfileNanos));
+        p.setProperty("cpuSamples", Long.toString(cpuSamples));
+        p.setProperty("lostCpuSamples", Long.toString(lostCpuSamples));
+        p.setProperty("allocSamples", Long.toString(allocSamples));
+        p.setProperty("uncalibratedBytes", Long.toString(uncalibratedBytes));
+        p.setProperty("conversionMillis", Long.toString(conversionMillis));
+        p.setProperty("bytesWritten", Long.toString(bytesWritten));
+        p.setProperty("cpuSampler", cpuSampler);
+        p.setProperty("failure", failure);
+        Files.createDirectories(file.getParent());
+        Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
+        try {
+            try (Writer w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+                p.store(w, "jmh-pprof fork report");
+            }
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    static ForkReport read(Path file) throws IOException {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        }
+        return new ForkReport(num(p, "operations"), num(p, "allocatedBytes"), num(p, "threadCpuNanos"),
+                num(p, "processCpuNanos"), num(p, "cpuProfileNanos"), num(p, "cpuSamples"), num(p, "lostCpuSamples"),
+                num(p, "allocSamples"), num(p, "uncalibratedBytes"), num(p, "conversionMillis"), num(p, "bytesWritten"),
+                p.getProperty("cpuSampler", ""), p.getProperty("failure", ""));
+    }
+
+    private static long num(Properties p, String key) {
+        return Long.parseLong(p.getProperty(key, "0"));
+    }
+}
