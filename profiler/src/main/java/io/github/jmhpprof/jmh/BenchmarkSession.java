@@ -168,10 +168,14 @@ final class BenchmarkSession {
         long cpuNanos = 0;
         long uncalibrated = 0;
         if (wantCpu) {
+            // Coverage compares the benchmark threads' samples with their CPU time, so it leaves the JVM's part out.
+            cpuNanos = (cpu.sampleCount() + cpu.lostCount()) * options.interval().toNanos();
+            if (options.jvmCpu()) {
+                cpu.addJvmTime(processCpuNanos - activity.totalCpuNanos(), options.interval());
+            }
             ProfileData profile = cpu.toProfile(labels, options.interval());
             describe(profile, cpuSamplerText());
             written += write(profile, OutputLayout.profile(forkDir, EventKind.CPU));
-            cpuNanos = profile.total(1);
         }
         if (wantAlloc) {
             long bytesPerSample = Math.max(1, activity.totalAllocatedBytes() / Math.max(1, alloc.sampleCount()));

@@ -22,9 +22,10 @@ import java.util.stream.Collectors;
  * @param allocSamplesPerSecond upper bound on JFR allocation samples per second and thread
  * @param stackDepth         JFR stack depth, passed to forked JVMs
  * @param cpuSampler         which JFR event drives the CPU profile
+ * @param jvmCpu             add the JVM's CPU time outside the benchmark threads to the CPU profile
  */
 public record ProfilerOptions(Path dir, Set<EventKind> events, Duration interval, int allocSamplesPerSecond,
-                              int stackDepth, CpuSampler cpuSampler) {
+                              int stackDepth, CpuSampler cpuSampler, boolean jvmCpu) {
 
     /** JFR refuses stack depths above this. */
     static final int MAX_STACK_DEPTH = 2048;
@@ -38,7 +39,9 @@ public record ProfilerOptions(Path dir, Set<EventKind> events, Duration interval
             new OptionSpec("stackDepth", "<frames>", "deepest stack JFR records, 64 to " + MAX_STACK_DEPTH
                     + " (forked JVMs only; with -f 0 the JVM's own setting applies)", "2048"),
             new OptionSpec("cpu", "auto|cputime|execution", "CPU sampler: cputime = jdk.CPUTimeSample (JDK 25+), "
-                    + "execution = jdk.ExecutionSample; auto picks cputime where available", "auto"));
+                    + "execution = jdk.ExecutionSample; auto picks cputime where available", "auto"),
+            new OptionSpec("jvmCpu", "true|false", "also show the JVM's CPU time outside the benchmark threads (GC, JIT, "
+                    + "other) as one [JVM: ...] stack in the CPU profile, so it adds up to the process's CPU time", "false"));
 
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ns|us|ms|s)");
     private static final Pattern RATE = Pattern.compile("(\\d{1,9})(/s)?");
@@ -51,7 +54,8 @@ public record ProfilerOptions(Path dir, Set<EventKind> events, Duration interval
                 interval(values.getOrDefault("interval", "10ms")),
                 allocRate(values.getOrDefault("allocRate", "1000/s")),
                 stackDepth(values.getOrDefault("stackDepth", "2048")),
-                cpuSampler(values.getOrDefault("cpu", "auto")));
+                cpuSampler(values.getOrDefault("cpu", "auto")),
+                bool("jvmCpu", values.getOrDefault("jvmCpu", "false")));
     }
 
     public static boolean isHelpRequest(String initLine) {
@@ -133,6 +137,14 @@ public record ProfilerOptions(Path dir, Set<EventKind> events, Duration interval
             }
         }
         throw bad("cpu", value, "one of auto, cputime, execution");
+    }
+
+    private static boolean bool(String option, String value) throws OptionSyntaxException {
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw bad(option, value, "true or false");
+        };
     }
 
     private static OptionSyntaxException bad(String option, String value, String expected) {
