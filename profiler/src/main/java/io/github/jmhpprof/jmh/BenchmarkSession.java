@@ -56,6 +56,7 @@ final class BenchmarkSession {
     private long processCpuNanos;
     private int measurementIterations;
     private long operations;
+    private ForkReport.Score score = new ForkReport.Score(0, 0, "");
 
     BenchmarkSession(ProfilerOptions options, BenchmarkParams benchmark, ForkRole role) {
         this.options = options;
@@ -93,6 +94,7 @@ final class BenchmarkSession {
         long bytes = activity.addIteration(before, after);
         long ops = result.getMetadata().getAllOps();
         operations += ops;
+        score = score.add(result.getPrimaryResult().getScore(), result.getPrimaryResult().getScoreUnit());
         measurementIterations++;
         List<Result> results = new ArrayList<>();
         if (options.events().contains(EventKind.ALLOC)) {
@@ -133,14 +135,15 @@ final class BenchmarkSession {
         long started = System.nanoTime();
         ForkReport report;
         if (startFailure != null) {
-            report = ForkReport.failed(operations, activity.totalAllocatedBytes(), startFailure);
+            report = ForkReport.failed(operations, activity.totalAllocatedBytes(), startFailure, score);
         } else {
             Path jfr = null;
             try {
                 jfr = recording.stopAndDump();
                 report = convert(jfr, forkDir, started);
             } catch (IOException | RuntimeException e) {
-                report = ForkReport.failed(operations, activity.totalAllocatedBytes(), "converting the recording failed: " + e);
+                report = ForkReport.failed(operations, activity.totalAllocatedBytes(),
+                        "converting the recording failed: " + e, score);
             } finally {
                 recording.close();
                 deleteQuietly(jfr);
@@ -188,7 +191,8 @@ final class BenchmarkSession {
         long millis = (System.nanoTime() - started) / 1_000_000;
         return new ForkReport(operations, activity.totalAllocatedBytes(), activity.totalCpuNanos(), processCpuNanos,
                 cpuNanos, wantCpu ? cpu.sampleCount() : 0, wantCpu ? cpu.lostCount() : 0,
-                wantAlloc ? alloc.sampleCount() : 0, uncalibrated, millis, written, wantCpu ? cpuSamplerText() : "", "");
+                wantAlloc ? alloc.sampleCount() : 0, uncalibrated, millis, written, wantCpu ? cpuSamplerText() : "", "",
+                score.sum(), score.iterations(), score.unit());
     }
 
     private static long write(ProfileData profile, Path file) throws IOException {

@@ -28,13 +28,30 @@ import java.util.Properties;
  * @param bytesWritten      size of the profile files written
  * @param cpuSampler        the CPU sampler, as said in the profile comments
  * @param failure           why there are no profiles, or empty
+ * @param score             JMH's primary score summed over the measurement iterations
+ * @param scoreIterations   how many iterations that sum covers
+ * @param scoreUnit         the score's unit
  */
 record ForkReport(long operations, long allocatedBytes, long threadCpuNanos, long processCpuNanos,
                   long cpuProfileNanos, long cpuSamples, long lostCpuSamples, long allocSamples,
-                  long uncalibratedBytes, long conversionMillis, long bytesWritten, String cpuSampler, String failure) {
+                  long uncalibratedBytes, long conversionMillis, long bytesWritten, String cpuSampler, String failure,
+                  double score, long scoreIterations, String scoreUnit) {
 
-    static ForkReport failed(long operations, long allocatedBytes, String failure) {
-        return new ForkReport(operations, allocatedBytes, 0, 0, 0, 0, 0, 0, 0, 0, 0, "", failure);
+    static ForkReport failed(long operations, long allocatedBytes, String failure, Score score) {
+        return new ForkReport(operations, allocatedBytes, 0, 0, 0, 0, 0, 0, 0, 0, 0, "", failure,
+                score.sum(), score.iterations(), score.unit());
+    }
+
+    /** JMH's primary score of the measurement iterations, as a sum to average later. */
+    record Score(double sum, long iterations, String unit) {
+        Score add(double score, String unit) {
+            return new Score(sum + score, iterations + 1, unit);
+        }
+    }
+
+    /** The mean score over the iterations, as JMH reports it for average-time and throughput modes. */
+    double meanScore() {
+        return scoreIterations == 0 ? Double.NaN : score / scoreIterations;
     }
 
     boolean hasFailed() {
@@ -54,7 +71,8 @@ record ForkReport(long operations, long allocatedBytes, long threadCpuNanos, lon
                     s.cpuProfileNanos + f.cpuProfileNanos, s.cpuSamples + f.cpuSamples,
                     s.lostCpuSamples + f.lostCpuSamples, s.allocSamples + f.allocSamples,
                     s.uncalibratedBytes + f.uncalibratedBytes, Math.max(s.conversionMillis, f.conversionMillis),
-                    s.bytesWritten + f.bytesWritten, s.cpuSampler, s.hasFailed() ? s.failure : f.failure);
+                    s.bytesWritten + f.bytesWritten, s.cpuSampler, s.hasFailed() ? s.failure : f.failure,
+                    s.score + f.score, s.scoreIterations + f.scoreIterations, s.scoreUnit);
         }
         return s;
     }
@@ -74,6 +92,9 @@ record ForkReport(long operations, long allocatedBytes, long threadCpuNanos, lon
         p.setProperty("bytesWritten", Long.toString(bytesWritten));
         p.setProperty("cpuSampler", cpuSampler);
         p.setProperty("failure", failure);
+        p.setProperty("score", Double.toString(score));
+        p.setProperty("scoreIterations", Long.toString(scoreIterations));
+        p.setProperty("scoreUnit", scoreUnit);
         Files.createDirectories(file.getParent());
         Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
         try {
@@ -94,7 +115,8 @@ record ForkReport(long operations, long allocatedBytes, long threadCpuNanos, lon
         return new ForkReport(num(p, "operations"), num(p, "allocatedBytes"), num(p, "threadCpuNanos"),
                 num(p, "processCpuNanos"), num(p, "cpuProfileNanos"), num(p, "cpuSamples"), num(p, "lostCpuSamples"),
                 num(p, "allocSamples"), num(p, "uncalibratedBytes"), num(p, "conversionMillis"), num(p, "bytesWritten"),
-                p.getProperty("cpuSampler", ""), p.getProperty("failure", ""));
+                p.getProperty("cpuSampler", ""), p.getProperty("failure", ""),
+                Double.parseDouble(p.getProperty("score", "NaN")), num(p, "scoreIterations"), p.getProperty("scoreUnit", ""));
     }
 
     private static long num(Properties p, String key) {

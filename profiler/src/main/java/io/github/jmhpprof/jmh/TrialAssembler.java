@@ -2,6 +2,7 @@ package io.github.jmhpprof.jmh;
 
 import io.github.jmhpprof.model.ProfileData;
 import io.github.jmhpprof.pprof.ProfileFiles;
+import io.github.jmhpprof.report.PerOperation;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.results.AggregationPolicy;
 import org.openjdk.jmh.results.Result;
@@ -62,6 +63,7 @@ final class TrialAssembler {
             if (role.fork() == role.forks()) {
                 Path shownDir = options.dir().resolve(layout.benchmarkDir(id).getFileName());
                 results.add(text(new Summary(id, shownDir, role.forks(), forkDirs.size()).text(merged, total)));
+                RunRegistry.of(layout).benchmarkDone(id, ComparisonRows.of(benchmark, merged, total), merged);
             }
             return results;
         } catch (IOException | RuntimeException e) {
@@ -87,7 +89,11 @@ final class TrialAssembler {
             if (role.forks() > 1) {
                 profile.putComment("forks", parts.size() + " of " + role.forks() + " merged");
             }
-            ProfileFiles.write(profile, OutputLayout.profile(layout.benchmarkDir(benchmark.id()), kind));
+            Path benchmarkDir = layout.benchmarkDir(benchmark.id());
+            ProfileFiles.write(profile, OutputLayout.profile(benchmarkDir, kind));
+            if (kind.perOperation() && total.operations() > 0) {
+                ProfileFiles.write(PerOperation.of(profile, total.operations()), OutputLayout.perOperationProfile(benchmarkDir, kind));
+            }
             merged.put(kind, profile);
         }
         return merged;
