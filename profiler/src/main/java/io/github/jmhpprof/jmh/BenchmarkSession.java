@@ -56,6 +56,7 @@ final class BenchmarkSession {
     private long processCpuNanos;
     private int measurementIterations;
     private long operations;
+    private int failedIteration;
     private ForkReport.Score score = new ForkReport.Score(0, 0, "");
 
     BenchmarkSession(ProfilerOptions options, BenchmarkParams benchmark, ForkRole role) {
@@ -94,14 +95,21 @@ final class BenchmarkSession {
         long bytes = activity.addIteration(before, after);
         long ops = result.getMetadata().getAllOps();
         operations += ops;
-        score = score.add(result.getPrimaryResult().getScore(), result.getPrimaryResult().getScoreUnit());
         measurementIterations++;
+        // JMH calls this even when the benchmark threw; it then has no primary result and ends the
+        // benchmark after this iteration, so this is the last chance to write what was recorded.
+        boolean failed = result.getRawPrimaryResults().isEmpty();
+        if (failed) {
+            failedIteration = measurementIterations;
+        } else {
+            score = score.add(result.getPrimaryResult().getScore(), result.getPrimaryResult().getScoreUnit());
+        }
         List<Result> results = new ArrayList<>();
         if (options.events().contains(EventKind.ALLOC)) {
             // Every iteration reports it: JMH averages a label missing from an iteration as 0.
             results.add(new ScalarResult(ALLOC_NORM, ops == 0 ? Double.NaN : (double) bytes / ops, "B/op", AggregationPolicy.AVG));
         }
-        if (measurementIterations == iteration.getCount()) {
+        if (failed || measurementIterations == iteration.getCount()) {
             results.addAll(finish());
         }
         return results;
@@ -192,7 +200,8 @@ final class BenchmarkSession {
         return new ForkReport(operations, activity.totalAllocatedBytes(), activity.totalCpuNanos(), processCpuNanos,
                 cpuNanos, wantCpu ? cpu.sampleCount() : 0, wantCpu ? cpu.lostCount() : 0,
                 wantAlloc ? alloc.sampleCount() : 0, uncalibrated, millis, written, wantCpu ? cpuSamplerText() : "", "",
-                score.sum(), score.iterations(), score.unit());
+                score.sum(), score.iterations(), score.unit(), failedIteration == 0 ? ""
+                : "the benchmark failed in measurement iteration " + failedIteration + "; the profiles cover the iterations up to it");
     }
 
     private static long write(ProfileData profile, Path file) throws IOException {

@@ -14,8 +14,17 @@ final class ComparisonRows {
     private ComparisonRows() {
     }
 
-    static ComparisonRow of(BenchmarkParams benchmark, Map<EventKind, ProfileData> profiles, ForkReport total) {
-        String params = benchmark.getParamsKeys().isEmpty() ? "" : BenchmarkLabels.paramsText(benchmark);
+    /** A row for a benchmark without profiles, saying why. */
+    static ComparisonRow missing(BenchmarkParams benchmark, String note) {
+        return new ComparisonRow(benchmark.getBenchmark(), params(benchmark), Double.NaN, "", Double.NaN, Double.NaN,
+                Double.NaN, Double.NaN, "-", "-", note);
+    }
+
+    private static String params(BenchmarkParams benchmark) {
+        return benchmark.getParamsKeys().isEmpty() ? "" : BenchmarkLabels.paramsText(benchmark);
+    }
+
+    static ComparisonRow of(BenchmarkParams benchmark, Map<EventKind, ProfileData> profiles, ForkReport total, String note) {
         double ops = total.operations();
         ProfileData alloc = profiles.get(EventKind.ALLOC);
         ProfileData cpu = profiles.get(EventKind.CPU);
@@ -23,8 +32,13 @@ final class ComparisonRows {
         double allocsPerOp = alloc == null || ops == 0 ? Double.NaN : alloc.total(alloc.indexOf("alloc_objects")) / ops;
         double cpuPerOp = cpu == null || ops == 0 ? Double.NaN : total.cpuProfileNanos() / ops;
         double coverage = cpu == null ? Double.NaN : total.coverage();
-        return new ComparisonRow(benchmark.getBenchmark(), params, total.meanScore(), total.scoreUnit(), bytesPerOp,
-                allocsPerOp, cpuPerOp, coverage, top(alloc, "alloc_space"), top(cpu, "cpu"));
+        String fullNote = total.hasFailed() ? joined("no profiles: " + total.failure(), note) : note;
+        return new ComparisonRow(benchmark.getBenchmark(), params(benchmark), total.meanScore(), total.scoreUnit(), bytesPerOp,
+                allocsPerOp, cpuPerOp, coverage, top(alloc, "alloc_space"), top(cpu, "cpu"), fullNote);
+    }
+
+    private static String joined(String a, String b) {
+        return b.isEmpty() ? a : a + "; " + b;
     }
 
     private static String top(ProfileData profile, String sampleType) {

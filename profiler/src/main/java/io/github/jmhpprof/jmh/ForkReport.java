@@ -31,15 +31,16 @@ import java.util.Properties;
  * @param score             JMH's primary score summed over the measurement iterations
  * @param scoreIterations   how many iterations that sum covers
  * @param scoreUnit         the score's unit
+ * @param note              what the reader should know, e.g. that the benchmark failed midway, or empty
  */
 record ForkReport(long operations, long allocatedBytes, long threadCpuNanos, long processCpuNanos,
                   long cpuProfileNanos, long cpuSamples, long lostCpuSamples, long allocSamples,
                   long uncalibratedBytes, long conversionMillis, long bytesWritten, String cpuSampler, String failure,
-                  double score, long scoreIterations, String scoreUnit) {
+                  double score, long scoreIterations, String scoreUnit, String note) {
 
     static ForkReport failed(long operations, long allocatedBytes, String failure, Score score) {
         return new ForkReport(operations, allocatedBytes, 0, 0, 0, 0, 0, 0, 0, 0, 0, "", failure,
-                score.sum(), score.iterations(), score.unit());
+                score.sum(), score.iterations(), score.unit(), "");
     }
 
     /** JMH's primary score of the measurement iterations, as a sum to average later. */
@@ -72,7 +73,8 @@ record ForkReport(long operations, long allocatedBytes, long threadCpuNanos, lon
                     s.lostCpuSamples + f.lostCpuSamples, s.allocSamples + f.allocSamples,
                     s.uncalibratedBytes + f.uncalibratedBytes, Math.max(s.conversionMillis, f.conversionMillis),
                     s.bytesWritten + f.bytesWritten, s.cpuSampler, s.hasFailed() ? s.failure : f.failure,
-                    s.score + f.score, s.scoreIterations + f.scoreIterations, s.scoreUnit);
+                    s.score + f.score, s.scoreIterations + f.scoreIterations, s.scoreUnit,
+                    s.note.isEmpty() ? f.note : f.note.isEmpty() ? s.note : s.note + "; " + f.note);
         }
         return s;
     }
@@ -95,6 +97,7 @@ record ForkReport(long operations, long allocatedBytes, long threadCpuNanos, lon
         p.setProperty("score", Double.toString(score));
         p.setProperty("scoreIterations", Long.toString(scoreIterations));
         p.setProperty("scoreUnit", scoreUnit);
+        p.setProperty("note", note);
         Files.createDirectories(file.getParent());
         Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
         try {
@@ -116,7 +119,8 @@ record ForkReport(long operations, long allocatedBytes, long threadCpuNanos, lon
                 num(p, "processCpuNanos"), num(p, "cpuProfileNanos"), num(p, "cpuSamples"), num(p, "lostCpuSamples"),
                 num(p, "allocSamples"), num(p, "uncalibratedBytes"), num(p, "conversionMillis"), num(p, "bytesWritten"),
                 p.getProperty("cpuSampler", ""), p.getProperty("failure", ""),
-                Double.parseDouble(p.getProperty("score", "NaN")), num(p, "scoreIterations"), p.getProperty("scoreUnit", ""));
+                Double.parseDouble(p.getProperty("score", "NaN")), num(p, "scoreIterations"), p.getProperty("scoreUnit", ""),
+                p.getProperty("note", ""));
     }
 
     private static long num(Properties p, String key) {

@@ -32,6 +32,11 @@ final class RunRegistry {
 
     private final OutputLayout layout;
     private final Map<String, ComparisonRow> rows = new LinkedHashMap<>();
+    /** Benchmarks with a fork launched but not yet done: when they never finish, they are settled later. */
+    private final Map<String, Pending> pending = new LinkedHashMap<>();
+
+    private record Pending(TrialAssembler assembler, ForkRole lastLaunched) {
+    }
     private final Map<EventKind, ProfileData> all = new EnumMap<>(EventKind.class);
 
     private RunRegistry(OutputLayout layout) {
@@ -40,14 +45,50 @@ final class RunRegistry {
 
     static synchronized RunRegistry of(OutputLayout layout) {
         if (!hookInstalled) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> printAll(System.out), "jmh-pprof report"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                settleAll(null);
+                printAll(System.out);
+            }, "jmh-pprof report"));
             hookInstalled = true;
         }
         return RUNS.computeIfAbsent(layout.root(), root -> new RunRegistry(layout));
     }
 
+    /**
+     * The host launched a measured fork of a benchmark. JMH runs benchmarks one after another, so
+     * any other benchmark still pending has ended early: settle it now, while the output is near.
+     */
+    void launched(String benchmarkId, TrialAssembler assembler, ForkRole role) {
+        settleAll(benchmarkId);
+        synchronized (this) {
+            pending.put(benchmarkId, new Pending(assembler, role));
+        }
+    }
+
+    private static void settleAll(String except) {
+        List<Pending> early = new ArrayList<>();
+        synchronized (RunRegistry.class) {
+            for (RunRegistry run : RUNS.values()) {
+                synchronized (run) {
+                    run.pending.entrySet().removeIf(e -> {
+                        if (e.getKey().equals(except)) {
+                            return false;
+                        }
+                        early.add(e.getValue());
+                        return true;
+                    });
+                }
+            }
+        }
+        for (Pending p : early) {
+            System.out.print(p.assembler().afterEarlyEnd(p.lastLaunched()));
+            System.out.flush();
+        }
+    }
+
     synchronized void benchmarkDone(String benchmarkId, ComparisonRow row, Map<EventKind, ProfileData> profiles)
             throws IOException {
+        pending.remove(benchmarkId);
         rows.put(benchmarkId, row);
         for (Map.Entry<EventKind, ProfileData> e : profiles.entrySet()) {
             ProfileData sofar = all.get(e.getKey());

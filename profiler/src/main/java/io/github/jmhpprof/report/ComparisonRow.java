@@ -14,8 +14,9 @@ package io.github.jmhpprof.report;
  * @param coverage       CPU profile time ÷ benchmark threads' CPU time
  * @param topAllocSite   function with the most flat alloc_space, with its share
  * @param topCpuFunction function with the most flat CPU, with its share
+ * @param note           why figures are missing or partial, or empty
  */
 public record ComparisonRow(String benchmark, String params, double score, String scoreUnit, double bytesPerOp,
                             double allocsPerOp, double cpuNanosPerOp, double coverage, String topAllocSite,
-                            String topCpuFunction) {
+                            String topCpuFunction, String note) {
 }

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.List;
 
 /** Runs test benchmarks in real JMH forks with the profiler, with short settings. */
 final class JmhRuns {
@@ -38,6 +39,18 @@ final class JmhRuns {
                 .warmupIterations(1).warmupTime(TimeValue.milliseconds(300))
                 .measurementIterations(2).measurementTime(TimeValue.milliseconds(300))
                 .addProfiler(PprofProfiler.class, options);
+    }
+
+    /** The one benchmark folder under {@code dir} whose name contains {@code benchmark}. */
+    static Path benchmarkFolder(Path dir, String benchmark) throws IOException {
+        try (var folders = Files.list(dir)) {
+            List<Path> matches = folders.filter(Files::isDirectory)
+                    .filter(f -> f.getFileName().toString().contains(benchmark)).toList();
+            if (matches.size() != 1) {
+                throw new AssertionError("want one folder for " + benchmark + " in " + dir + ", got " + matches);
+            }
+            return matches.get(0);
+        }
     }
 
     static Collection<RunResult> run(ChainedOptionsBuilder options) throws RunnerException {

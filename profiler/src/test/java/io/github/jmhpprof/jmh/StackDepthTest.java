@@ -4,7 +4,6 @@ import io.github.jmhpprof.testing.GoPprof;
 import io.github.jmhpprof.testing.RawProfile;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
@@ -19,7 +18,7 @@ class StackDepthTest {
     void aStack200DeepIsWholeInTraces() throws Exception {
         Path dir = JmhRuns.newOutputDir("depth200");
         JmhRuns.run(JmhRuns.shortRun(RecursionBenchmark.class.getName(), dir, "events=cpu").param("depth", "200"));
-        Path cpu = only(dir).resolve("cpu.pb.gz");
+        Path cpu = JmhRuns.benchmarkFolder(dir, "RecursionBenchmark.recurse").resolve("cpu.pb.gz");
         String traces = GoPprof.run(List.of("-traces"), cpu).assertNoStderr();
         assertTrue(!traces.contains("[truncated]"), "no stack is cut at 200 frames");
         RawProfile raw = RawProfile.parse(GoPprof.run(List.of("-raw"), cpu).assertNoStderr());
@@ -34,18 +33,11 @@ class StackDepthTest {
         Path dir = JmhRuns.newOutputDir("depth300");
         JmhRuns.run(JmhRuns.shortRun(RecursionBenchmark.class.getName(), dir, "events=cpu;stackDepth=128")
                 .param("depth", "300"));
-        RawProfile raw = RawProfile.parse(GoPprof.run(List.of("-raw"), only(dir).resolve("cpu.pb.gz")).assertNoStderr());
+        RawProfile raw = RawProfile.parse(GoPprof.run(List.of("-raw"), JmhRuns.benchmarkFolder(dir, "RecursionBenchmark.recurse").resolve("cpu.pb.gz")).assertNoStderr());
         assertTrue(raw.samples().stream().anyMatch(s -> {
             List<String> f = raw.functions(s);
             return f.get(f.size() - 1).equals("[truncated]");
         }), "cut stacks end in a [truncated] root frame");
     }
 
-    private static Path only(Path dir) throws Exception {
-        try (var folders = Files.list(dir)) {
-            List<Path> list = folders.filter(Files::isDirectory).toList();
-            assertEquals(1, list.size(), list.toString());
-            return list.get(0);
-        }
-    }
 }
