@@ -177,7 +177,7 @@ final class BenchmarkSession {
         Labels labels = BenchmarkLabels.of(benchmark);
         long written = 0;
         long cpuNanos = 0;
-        long uncalibrated = 0;
+        String allocNote = "";
         if (wantCpu) {
             // Coverage compares the benchmark threads' samples with their CPU time, so it leaves the JVM's part out.
             cpuNanos = (cpu.sampleCount() + cpu.lostCount()) * options.interval().toNanos();
@@ -192,16 +192,24 @@ final class BenchmarkSession {
             long bytesPerSample = Math.max(1, activity.totalAllocatedBytes() / Math.max(1, alloc.sampleCount()));
             AllocationCalibrator.Result calibrated =
                     AllocationCalibrator.calibrate(alloc, activity.byThread(), labels, bytesPerSample);
-            describe(calibrated.profile(), allocSamplerText(bytesPerSample));
+            describe(calibrated.profile(), allocSamplerText(bytesPerSample, calibrated.perThread()));
             written += write(calibrated.profile(), OutputLayout.profile(forkDir, EventKind.ALLOC));
-            uncalibrated = calibrated.uncalibratedBytes();
+            if (!calibrated.perThread()) {
+                allocNote = "allocation samples scaled as a whole to the exact total: some sampled threads (virtual "
+                        + "threads, or threads that ended mid-iteration) have no exact count of their own";
+            }
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         return new ForkReport(operations, activity.totalAllocatedBytes(), activity.totalCpuNanos(), processCpuNanos,
                 cpuNanos, wantCpu ? cpu.sampleCount() : 0, wantCpu ? cpu.lostCount() : 0,
-                wantAlloc ? alloc.sampleCount() : 0, uncalibrated, millis, written, wantCpu ? cpuSamplerText() : "", "",
-                score.sum(), score.iterations(), score.unit(), failedIteration == 0 ? ""
-                : "the benchmark failed in measurement iteration " + failedIteration + "; the profiles cover the iterations up to it");
+                wantAlloc ? alloc.sampleCount() : 0, millis, written, wantCpu ? cpuSamplerText() : "", "",
+                score.sum(), score.iterations(), score.unit(), notes(allocNote));
+    }
+
+    private String notes(String allocNote) {
+        String failure = failedIteration == 0 ? ""
+                : "the benchmark failed in measurement iteration " + failedIteration + "; the profiles cover the iterations up to it";
+        return failure.isEmpty() ? allocNote : allocNote.isEmpty() ? failure : failure + "; " + allocNote;
     }
 
     private static long write(ProfileData profile, Path file) throws IOException {
@@ -229,10 +237,10 @@ final class BenchmarkSession {
                 + "ms (fallback: it sees only threads running Java code; jdk.CPUTimeSample needs JDK 25+)";
     }
 
-    private String allocSamplerText(long bytesPerSample) {
+    private String allocSamplerText(long bytesPerSample, boolean perThread) {
         return "jdk.ObjectAllocationSample at most " + options.allocSamplesPerSecond() + "/s, about " + bytesPerSample
-                + " bytes per sample; alloc_space scaled per thread to exact ThreadMXBean bytes; alloc_objects estimated "
-                + "from object sizes at TLAB refills";
+                + " bytes per sample; alloc_space scaled " + (perThread ? "per thread" : "as a whole")
+                + " to exact ThreadMXBean bytes; alloc_objects estimated from object sizes at TLAB refills";
     }
 
     private static void deleteQuietly(Path file) {

@@ -23,7 +23,6 @@ import java.util.Properties;
  * @param cpuSamples        CPU samples kept
  * @param lostCpuSamples    CPU samples the JVM reported lost
  * @param allocSamples      allocation samples kept
- * @param uncalibratedBytes bytes of threads that ended mid-iteration, as JFR estimated them
  * @param conversionMillis  time from the end of the last iteration to the files being written
  * @param bytesWritten      size of the profile files written
  * @param cpuSampler        the CPU sampler, as said in the profile comments
@@ -35,11 +34,11 @@ import java.util.Properties;
  */
 record ForkReport(long operations, long allocatedBytes, long threadCpuNanos, long processCpuNanos,
                   long cpuProfileNanos, long cpuSamples, long lostCpuSamples, long allocSamples,
-                  long uncalibratedBytes, long conversionMillis, long bytesWritten, String cpuSampler, String failure,
+                  long conversionMillis, long bytesWritten, String cpuSampler, String failure,
                   double score, long scoreIterations, String scoreUnit, String note) {
 
     static ForkReport failed(long operations, long allocatedBytes, String failure, Score score) {
-        return new ForkReport(operations, allocatedBytes, 0, 0, 0, 0, 0, 0, 0, 0, 0, "", failure,
+        return new ForkReport(operations, allocatedBytes, 0, 0, 0, 0, 0, 0, 0, 0, "", failure,
                 score.sum(), score.iterations(), score.unit(), "");
     }
 
@@ -71,7 +70,7 @@ record ForkReport(long operations, long allocatedBytes, long threadCpuNanos, lon
                     s.threadCpuNanos + f.threadCpuNanos, s.processCpuNanos + f.processCpuNanos,
                     s.cpuProfileNanos + f.cpuProfileNanos, s.cpuSamples + f.cpuSamples,
                     s.lostCpuSamples + f.lostCpuSamples, s.allocSamples + f.allocSamples,
-                    s.uncalibratedBytes + f.uncalibratedBytes, Math.max(s.conversionMillis, f.conversionMillis),
+                    Math.max(s.conversionMillis, f.conversionMillis),
                     s.bytesWritten + f.bytesWritten, s.cpuSampler, s.hasFailed() ? s.failure : f.failure,
                     s.score + f.score, s.scoreIterations + f.scoreIterations, s.scoreUnit,
                     s.note.isEmpty() ? f.note : f.note.isEmpty() ? s.note : s.note + "; " + f.note);
@@ -89,7 +88,6 @@ record ForkReport(long operations, long allocatedBytes, long threadCpuNanos, lon
         p.setProperty("cpuSamples", Long.toString(cpuSamples));
         p.setProperty("lostCpuSamples", Long.toString(lostCpuSamples));
         p.setProperty("allocSamples", Long.toString(allocSamples));
-        p.setProperty("uncalibratedBytes", Long.toString(uncalibratedBytes));
         p.setProperty("conversionMillis", Long.toString(conversionMillis));
         p.setProperty("bytesWritten", Long.toString(bytesWritten));
         p.setProperty("cpuSampler", cpuSampler);
@@ -117,7 +115,7 @@ record ForkReport(long operations, long allocatedBytes, long threadCpuNanos, lon
         }
         return new ForkReport(num(p, "operations"), num(p, "allocatedBytes"), num(p, "threadCpuNanos"),
                 num(p, "processCpuNanos"), num(p, "cpuProfileNanos"), num(p, "cpuSamples"), num(p, "lostCpuSamples"),
-                num(p, "allocSamples"), num(p, "uncalibratedBytes"), num(p, "conversionMillis"), num(p, "bytesWritten"),
+                num(p, "allocSamples"), num(p, "conversionMillis"), num(p, "bytesWritten"),
                 p.getProperty("cpuSampler", ""), p.getProperty("failure", ""),
                 Double.parseDouble(p.getProperty("score", "NaN")), num(p, "scoreIterations"), p.getProperty("scoreUnit", ""),
                 p.getProperty("note", ""));

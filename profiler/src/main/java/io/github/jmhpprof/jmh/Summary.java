@@ -80,10 +80,6 @@ final class Summary {
         text.append(String.format(Locale.ROOT, "%n  %s: %d samples, scaled to the %s allocated exactly (%s/op over %d ops)%n",
                 folder.resolve("alloc.pb.gz"), total.allocSamples(), Quantity.format(total.allocatedBytes(), "bytes"),
                 ops == 0 ? "?" : Quantity.format((double) total.allocatedBytes() / ops, "bytes"), ops));
-        if (total.uncalibratedBytes() > 0) {
-            text.append("  note: ").append(Quantity.format(total.uncalibratedBytes(), "bytes"))
-                    .append(" from threads that ended mid-iteration are JFR's estimate, not exact\n");
-        }
         appendTop(text, profile, "alloc_space");
     }
 
