@@ -6,10 +6,12 @@ import io.github.jmhpprof.cpu.CpuSamples;
 import io.github.jmhpprof.jfr.JfrFileReader;
 import io.github.jmhpprof.jfr.JfrRecording;
 import io.github.jmhpprof.jfr.MeasurementWindows;
+import io.github.jmhpprof.jfr.OtherRecordings;
 import io.github.jmhpprof.jfr.RecordingPlan;
 import io.github.jmhpprof.model.Labels;
 import io.github.jmhpprof.model.ProfileData;
 import io.github.jmhpprof.pprof.ProfileFiles;
+import io.github.jmhpprof.report.Quantity;
 import io.github.jmhpprof.threads.ProcessCpu;
 import io.github.jmhpprof.threads.ThreadActivity;
 import io.github.jmhpprof.threads.ThreadSelector;
@@ -26,6 +28,7 @@ import org.openjdk.jmh.runner.IterationType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,10 +60,13 @@ final class BenchmarkSession {
     private int measurementIterations;
     private long operations;
     private int failedIteration;
+    /** The CPU sampling period that applied: ours, or a shorter one another JFR recording asked for. */
+    private Duration cpuPeriod;
     private ForkReport.Score score = new ForkReport.Score(0, 0, "");
 
     BenchmarkSession(ProfilerOptions options, BenchmarkParams benchmark, ForkRole role) {
         this.options = options;
+        this.cpuPeriod = options.interval();
         this.benchmark = benchmark;
         this.role = role;
         this.layout = new OutputLayout(options.dir());
@@ -81,6 +87,15 @@ final class BenchmarkSession {
             before = ThreadSnapshot.take(selector);
             processCpuBefore = ProcessCpu.nanos();
             windows.open(Instant.now());
+            noteOtherRecordings();
+        }
+    }
+
+    /** Checked at both edges of every measurement iteration: another profiler may start or stop at either. */
+    private void noteOtherRecordings() {
+        if (recording != null && options.events().contains(EventKind.CPU)) {
+            OtherRecordings.shorterCpuPeriod(recording, cpuTime, options.interval())
+                    .filter(p -> p.compareTo(cpuPeriod) < 0).ifPresent(p -> cpuPeriod = p);
         }
     }
 
@@ -90,6 +105,7 @@ final class BenchmarkSession {
         }
         Instant end = Instant.now();
         processCpuNanos += ProcessCpu.nanos() - processCpuBefore;
+        noteOtherRecordings();
         ThreadSnapshot after = ThreadSnapshot.take(selector);
         windows.close(end);
         long bytes = activity.addIteration(before, after);
@@ -180,11 +196,11 @@ final class BenchmarkSession {
         String allocNote = "";
         if (wantCpu) {
             // Coverage compares the benchmark threads' samples with their CPU time, so it leaves the JVM's part out.
-            cpuNanos = (cpu.sampleCount() + cpu.lostCount()) * options.interval().toNanos();
+            cpuNanos = (cpu.sampleCount() + cpu.lostCount()) * cpuPeriod.toNanos();
             if (options.jvmCpu()) {
-                cpu.addJvmTime(processCpuNanos - activity.totalCpuNanos(), options.interval());
+                cpu.addJvmTime(processCpuNanos - activity.totalCpuNanos(), cpuPeriod);
             }
-            ProfileData profile = cpu.toProfile(labels, options.interval());
+            ProfileData profile = cpu.toProfile(labels, cpuPeriod);
             describe(profile, cpuSamplerText());
             written += write(profile, OutputLayout.profile(forkDir, EventKind.CPU));
         }
@@ -231,10 +247,16 @@ final class BenchmarkSession {
     }
 
     private String cpuSamplerText() {
-        return cpuTime
-                ? "jdk.CPUTimeSample every " + options.interval().toMillis() + "ms of thread CPU time"
-                : "jdk.ExecutionSample every " + options.interval().toMillis()
-                + "ms (fallback: it sees only threads running Java code; jdk.CPUTimeSample needs JDK 25+)";
+        String period = Quantity.format(cpuPeriod.toNanos(), "nanoseconds");
+        String sampler = cpuTime
+                ? "jdk.CPUTimeSample every " + period + " of thread CPU time"
+                : "jdk.ExecutionSample every " + period
+                + " (fallback: it sees only threads running Java code; jdk.CPUTimeSample needs JDK 25+)";
+        if (!cpuPeriod.equals(options.interval())) {
+            sampler += "; another JFR recording in this JVM asked for " + period + " instead of "
+                    + Quantity.format(options.interval().toNanos(), "nanoseconds") + ", JFR used the shorter, and so do these values";
+        }
+        return sampler;
     }
 
     private String allocSamplerText(long bytesPerSample, boolean perThread) {
