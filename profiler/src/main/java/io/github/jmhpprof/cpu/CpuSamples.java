@@ -45,6 +45,11 @@ public final class CpuSamples {
         jvmPeriods += Math.max(0, nanos / interval.toNanos());
     }
 
+    /** Aggregated entries held in memory: one per distinct stack and thread. */
+    public int distinctEntries() {
+        return counts.size() + lost.size();
+    }
+
     public long sampleCount() {
         return counts.values().stream().mapToLong(Long::longValue).sum();
     }
