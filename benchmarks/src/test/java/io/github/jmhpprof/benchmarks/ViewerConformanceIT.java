@@ -4,7 +4,6 @@ import io.github.jmhpprof.benchmarks.PprofText.TopRow;
 import io.github.jmhpprof.testing.GoPprof;
 import io.github.jmhpprof.testing.RawProfile;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -393,11 +392,9 @@ class ViewerConformanceIT {
         assertAll(checks);
     }
 
-    // ---------------------------------------------------------------- defects in our output
+    // ---------------------------------------------------------------- regex filters
 
     @Test
-    @Disabled("defect, reported in issue 8: Mapping.filename is the benchmark name, and pprof matches -hide,"
-            + " -show_from, -focus and -ignore against it, so a regex for the benchmark method matches every frame")
     void hideAndShowFromMatchFunctionsNotTheWholeProfile() {
         List<TopRow> hidden = PprofText.topRows(pprof(BUBBLE + "/cpu", "-top", "-hide=bubbleSort"));
         assertTrue(PprofText.row(hidden, "java.lang.Thread.run").isPresent(), "-hide=bubbleSort keeps Thread.run");

@@ -92,7 +92,6 @@ final class RunRegistry {
         for (Map.Entry<EventKind, ProfileData> e : profiles.entrySet()) {
             ProfileData sofar = all.get(e.getKey());
             ProfileData merged = sofar == null ? ProfileData.merge(List.of(e.getValue())) : ProfileData.merge(List.of(sofar, e.getValue()));
-            merged.setMainBinary("all benchmarks");
             merged.replaceComments(List.of("all benchmarks of this run, told apart by the labels benchmark and params: "
                     + "go tool pprof -tags, -tagfocus=benchmark=<name>", "benchmarks: " + rows.size()));
             all.put(e.getKey(), merged);
