@@ -26,7 +26,7 @@ final class PprofText {
     private static final String QUANTITY = "-?\\d+(?:\\.\\d+)?(?:[a-zA-Z]+)?";
     private static final Pattern TOP_ROW = Pattern.compile("^\\s*(" + QUANTITY + ")\\s+(-?[\\d.]+)%\\s+(-?[\\d.]+)%"
             + "\\s+(" + QUANTITY + ")\\s+(-?[\\d.]+)%\\s+(.+?)( \\(inline\\))?\\s*$");
-    private static final Pattern TOTAL = Pattern.compile("Total samples = (" + QUANTITY + ")");
+    private static final Pattern OF_TOTAL = Pattern.compile("% of (" + QUANTITY + ") total");
     private static final Pattern SHOWING = Pattern.compile("Showing nodes accounting for (" + QUANTITY + "), ");
     private static final Pattern QUANTITY_PARTS = Pattern.compile("^(-?\\d+(?:\\.\\d+)?)([a-zA-Z]*)$");
     private static final Pattern TRACE_LABEL = Pattern.compile("^\\s*(\\S+):\\s+(.*?)\\s*$");
@@ -61,10 +61,14 @@ final class PprofText {
     }
 
     /** The {@code Total samples = X} of a report header. */
-    static double totalSamples(String report) {
-        Matcher m = TOTAL.matcher(report);
+    /**
+     * The T of {@code Showing nodes accounting for X, P% of T total}: the profile's total. (The
+     * {@code Total samples =} line is absent from per-op profiles, which have no duration.)
+     */
+    static double total(String report) {
+        Matcher m = OF_TOTAL.matcher(report);
         if (!m.find()) {
-            throw new AssertionError("no 'Total samples =' in:\n" + report);
+            throw new AssertionError("no '... of T total' in:\n" + report);
         }
         return quantity(m.group(1));
     }

@@ -53,8 +53,8 @@ class ViewerConformanceIT {
     private static final String GROWTH = "java\\.lang\\.AbstractStringBuilder\\.ensureCapacity\\w*";
 
     private static final double ROUNDING = 0.01; // pprof prints about four significant digits
-    private static final Pattern TIME = Pattern.compile("Total samples = -?[\\d.]+(ns|us|ms|s|mins|hrs)\\b");
-    private static final Pattern BYTES = Pattern.compile("Total samples = -?[\\d.]+(B|kB|MB|GB|TB)\\b");
+    private static final Pattern TIME = Pattern.compile("of -?[\\d.]+(ns|us|ms|s|mins|hrs) total");
+    private static final Pattern BYTES = Pattern.compile("of -?[\\d.]+(B|kB|MB|GB|TB) total");
     private static final Pattern LIST_LINE = Pattern.compile("^\\s*(\\S+)\\s+(\\S+)\\s+(\\d+):(.*)$");
 
     private static BenchmarksJar.Run run;
@@ -94,7 +94,7 @@ class ViewerConformanceIT {
         assertTrue((isCpu(profile) ? TIME : BYTES).matcher(top).find(), "unit of the total:\n" + top);
         double total = total(profile);
         assertTrue(total > 0, profile + " has samples");
-        assertClose(total, PprofText.totalSamples(top), "Total samples vs -raw", top);
+        assertClose(total, PprofText.total(top), "the total vs -raw", top);
         assertClose(total, PprofText.showing(top), "all nodes shown", top);
         List<TopRow> rows = PprofText.topRows(top);
         assertClose(total, rows.stream().mapToDouble(TopRow::flat).sum(), "sum of flat", top);
@@ -219,7 +219,9 @@ class ViewerConformanceIT {
         RawProfile raw = raw(profile);
         String perOp = isPerOp(profile) ? "_per_1000_ops" : "";
         if (isCpu(profile)) {
-            assertEquals(List.of("samples" + perOp + "/count", "cpu" + perOp + "/nanoseconds"), raw.sampleTypes());
+            // Per op, a sample count means nothing, so only the CPU time is kept.
+            assertEquals(isPerOp(profile) ? List.of("cpu_per_1000_ops/nanoseconds")
+                    : List.of("samples/count", "cpu/nanoseconds"), raw.sampleTypes());
             assertTrue(text.contains("PeriodType: cpu nanoseconds\n"), text);
         } else {
             assertEquals(List.of("alloc_objects" + perOp + "/count", "alloc_space" + perOp + "/bytes"), raw.sampleTypes());
@@ -249,7 +251,7 @@ class ViewerConformanceIT {
                 FILES.get(PLUS + "/" + kind)).assertNoStderr();
         double plus = total(PLUS + "/" + kind);
         double builder = total(BUILDER + "/" + kind);
-        assertClose(builder, PprofText.totalSamples(diff), "the base's total", diff);
+        assertClose(builder, PprofText.total(diff), "the base's total", diff);
         assertClose(plus - builder, PprofText.showing(diff), 0.05, "plus - builder", diff);
         List<TopRow> rows = PprofText.topRows(diff);
         assertTrue(PprofText.row(rows, PKG + PLUS).orElseThrow(() -> new AssertionError(diff)).cum() > 0, diff);
@@ -278,7 +280,7 @@ class ViewerConformanceIT {
                 PprofText.tagValues(tags, "benchmark").stream().sorted().toList(), tags);
         String top = GoPprof.run(List.of("-top"), all).assertNoStderr();
         double sum = BENCHMARKS.stream().mapToDouble(b -> total(b + "/" + kind)).sum();
-        assertClose(sum, PprofText.totalSamples(top), "the run's total is the benchmarks' sum", top);
+        assertClose(sum, PprofText.total(top), "the run's total is the benchmarks' sum", top);
         for (String benchmark : BENCHMARKS) {
             // In base units: one benchmark's share can be 0.04 % of the run, below 0.01GB.
             String focused = GoPprof.run(List.of("-top", "-unit=" + (kind.equals("cpu") ? "ns" : "B"),

@@ -8,6 +8,7 @@ import jdk.jfr.consumer.RecordedStackTrace;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Turns JFR stack traces into engine-neutral stacks. */
 final class StackConverter {
@@ -20,6 +21,21 @@ final class StackConverter {
     private StackConverter() {
     }
 
+    private static final Pattern LAMBDA = Pattern.compile("\\$\\$Lambda(\\$\\d+)?([+/.]0x\\p{XDigit}+)?(\\.\\d+)?");
+    private static final Pattern HIDDEN_ADDRESS = Pattern.compile("[+/.]0x\\p{XDigit}+(\\.\\d+)?");
+
+    /**
+     * Drops the run-specific parts of hidden-class names ({@code Foo$$Lambda$49+0x00007fba8c020f00.718231523}
+     * becomes {@code Foo$$Lambda}, {@code LambdaForm$MH.0x0000000075083c00} becomes {@code LambdaForm$MH}),
+     * so that the same code has the same name in two runs and {@code -diff_base} pairs them.
+     */
+    static String stableClassName(String name) {
+        if (name.indexOf("0x") < 0 && name.indexOf("$$Lambda") < 0) {
+            return name;
+        }
+        return HIDDEN_ADDRESS.matcher(LAMBDA.matcher(name).replaceAll("\\$\\$Lambda")).replaceAll("");
+    }
+
     static Stack convert(RecordedStackTrace trace) {
         if (trace == null || trace.getFrames().isEmpty()) {
             return Stack.of(NO_STACK);
@@ -29,7 +45,7 @@ final class StackConverter {
         for (RecordedFrame f : recorded) {
             RecordedMethod method = f.getMethod();
             frames.add(new Frame(
-                    method.getType().getName(),
+                    stableClassName(method.getType().getName()),
                     method.getName(),
                     method.getDescriptor(),
                     Math.max(0, f.getLineNumber()),

@@ -26,19 +26,27 @@ public final class PerOperation {
         if (operations <= 0) {
             throw new IllegalArgumentException("no operations to divide by");
         }
+        // A sample count per 1000 operations says nothing (and rounds to 0 for fast benchmarks):
+        // the CPU time per operation is in cpu_per_1000_ops.
+        List<Integer> kept = new ArrayList<>();
         List<ValueType> types = new ArrayList<>();
-        for (ValueType t : total.sampleTypes()) {
-            types.add(new ValueType(t.type() + SUFFIX, t.unit()));
+        for (int i = 0; i < total.sampleTypes().size(); i++) {
+            ValueType t = total.sampleTypes().get(i);
+            if (!t.type().equals("samples")) {
+                kept.add(i);
+                types.add(new ValueType(t.type() + SUFFIX, t.unit()));
+            }
         }
         String defaultType = total.defaultSampleType() == null ? null : total.defaultSampleType() + SUFFIX;
         ProfileData perOp = new ProfileData(types, total.periodType(), total.period(), defaultType);
-        perOp.setTime(total.timeNanos(), total.durationNanos());
+        // No duration: pprof would print the per-op total as a share of the run's wall time.
+        perOp.setTime(total.timeNanos(), 0);
         total.comments().forEach(perOp::addComment);
         perOp.putComment("values", "per " + OPS_SCALE + " operations (divide by " + OPS_SCALE + " for per operation)");
         for (Sample sample : total.samples()) {
-            long[] values = new long[sample.values().length];
+            long[] values = new long[kept.size()];
             for (int i = 0; i < values.length; i++) {
-                values[i] = Math.round((double) sample.values()[i] * OPS_SCALE / operations);
+                values[i] = Math.round((double) sample.values()[kept.get(i)] * OPS_SCALE / operations);
             }
             perOp.add(sample.stack(), sample.labels(), values);
         }

@@ -29,4 +29,18 @@ class PerOperationTest {
         assertEquals(64_000_000 + 300, perOp.total(1), "64 kB/op and 0.3 B/op, per 1000 ops");
         assertEquals(300, perOp.samples().get(1).values()[1], "0.3 B/op is not rounded away");
     }
+
+    @Test
+    void cpuPerOperationKeepsTheTimeAndDropsTheSampleCount() {
+        ProfileData total = new ProfileData(List.of(new ValueType("samples", "count"), new ValueType("cpu", "nanoseconds")),
+                new ValueType("cpu", "nanoseconds"), 10_000_000, null);
+        total.add(Stack.of(new Frame("p.C", "run", "()V", 1, false)), Labels.NONE, 3, 30_000_000);
+        total.setTime(1, 5_000_000_000L);
+
+        ProfileData perOp = PerOperation.of(total, 4_000);
+
+        assertEquals(List.of(new ValueType("cpu_per_1000_ops", "nanoseconds")), perOp.sampleTypes());
+        assertEquals(7_500_000, perOp.total(0), "7.5 us per operation");
+        assertEquals(0, perOp.durationNanos(), "no wall time to compare a per-op total with");
+    }
 }
