@@ -24,6 +24,7 @@ import java.util.Properties;
  * @param lostCpuSamples    CPU samples the JVM reported lost
  * @param allocSamples      allocation samples kept
  * @param uncalibratedBytes bytes of threads that ended mid-iteration, as JFR estimated them
+ * @param liveHeapBytes     heap in use after the full GC that ends the measurement (heap profile only)
  * @param conversionMillis  time from the end of the last iteration to the files being written
  * @param bytesWritten      size of the profile files written
  * @param cpuSampler        the CPU sampler, as said in the profile comments
@@ -31,10 +32,10 @@ import java.util.Properties;
  */
 record ForkReport(long operations, long allocatedBytes, long threadCpuNanos, long processCpuNanos,
                   long cpuProfileNanos, long cpuSamples, long lostCpuSamples, long allocSamples,
-                  long uncalibratedBytes, long conversionMillis, long bytesWritten, String cpuSampler, String failure) {
+                  long uncalibratedBytes, long liveHeapBytes, long conversionMillis, long bytesWritten, String cpuSampler, String failure) {
 
     static ForkReport failed(long operations, long allocatedBytes, String failure) {
-        return new ForkReport(operations, allocatedBytes, 0, 0, 0, 0, 0, 0, 0, 0, 0, "", failure);
+        return new ForkReport(operations, allocatedBytes, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, "", failure);
     }
 
     boolean hasFailed() {
@@ -53,7 +54,7 @@ record ForkReport(long operations, long allocatedBytes, long threadCpuNanos, lon
                     s.threadCpuNanos + f.threadCpuNanos, s.processCpuNanos + f.processCpuNanos,
                     s.cpuProfileNanos + f.cpuProfileNanos, s.cpuSamples + f.cpuSamples,
                     s.lostCpuSamples + f.lostCpuSamples, s.allocSamples + f.allocSamples,
-                    s.uncalibratedBytes + f.uncalibratedBytes, Math.max(s.conversionMillis, f.conversionMillis),
+                    s.uncalibratedBytes + f.uncalibratedBytes, s.liveHeapBytes + f.liveHeapBytes, Math.max(s.conversionMillis, f.conversionMillis),
                     s.bytesWritten + f.bytesWritten, s.cpuSampler, s.hasFailed() ? s.failure : f.failure);
         }
         return s;
@@ -70,6 +71,7 @@ record ForkReport(long operations, long allocatedBytes, long threadCpuNanos, lon
         p.setProperty("lostCpuSamples", Long.toString(lostCpuSamples));
         p.setProperty("allocSamples", Long.toString(allocSamples));
         p.setProperty("uncalibratedBytes", Long.toString(uncalibratedBytes));
+        p.setProperty("liveHeapBytes", Long.toString(liveHeapBytes));
         p.setProperty("conversionMillis", Long.toString(conversionMillis));
         p.setProperty("bytesWritten", Long.toString(bytesWritten));
         p.setProperty("cpuSampler", cpuSampler);
@@ -93,7 +95,7 @@ record ForkReport(long operations, long allocatedBytes, long threadCpuNanos, lon
         }
         return new ForkReport(num(p, "operations"), num(p, "allocatedBytes"), num(p, "threadCpuNanos"),
                 num(p, "processCpuNanos"), num(p, "cpuProfileNanos"), num(p, "cpuSamples"), num(p, "lostCpuSamples"),
-                num(p, "allocSamples"), num(p, "uncalibratedBytes"), num(p, "conversionMillis"), num(p, "bytesWritten"),
+                num(p, "allocSamples"), num(p, "uncalibratedBytes"), num(p, "liveHeapBytes"), num(p, "conversionMillis"), num(p, "bytesWritten"),
                 p.getProperty("cpuSampler", ""), p.getProperty("failure", ""));
     }
 
