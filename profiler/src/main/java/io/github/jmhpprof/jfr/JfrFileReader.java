@@ -16,7 +16,6 @@ import jdk.jfr.consumer.RecordingFile;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
 
 /**
  * Streams a JFR file, one event at a time, into engine-neutral samples: only events of benchmark
@@ -148,12 +147,13 @@ public final class JfrFileReader {
 
     /**
      * A sampled object still alive when the recording stopped (after the GC that ends the
-     * measurement). It counts when a benchmark thread allocated it during a measurement iteration.
+     * measurement). It counts when a benchmark thread allocated it, in warmup or measurement: what
+     * a benchmark keeps usually builds up from its first calls, as a cache does, and is no less
+     * live for that (Go's inuse counts from the program's start).
      */
     private void liveObject(RecordedEvent event) {
         RecordedThread thread = event.getThread();
-        Instant allocated = event.getInstant("allocationTime");
-        if (heap == null || !isBenchmarkThread(thread) || !windows.contains(allocated)) {
+        if (heap == null || !isBenchmarkThread(thread)) {
             return;
         }
         RecordedObject object = event.getValue("object");

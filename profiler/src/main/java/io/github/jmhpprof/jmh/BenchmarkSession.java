@@ -281,7 +281,7 @@ final class BenchmarkSession {
 
     private String heapSamplerText(LiveObjectSamples heap) {
         return "jdk.OldObjectSample, queue of " + options.heapSamples() + " sampled objects; after a full GC at the end, "
-                + heap.objectCount() + " were alive and allocated by benchmark threads during measurement; "
+                + heap.objectCount() + " were alive and allocated by benchmark threads (warmup included); "
                 + "values are those sampled objects, not totals"
                 + (heap.estimatedSizes() > 0 ? "; sizes estimated from class layouts (JFR reports none before JDK 25)" : "");
     }

@@ -25,6 +25,8 @@ public final class ThreadStacks {
     public static final Frame NO_JAVA_FRAMES = Frame.synthetic("[no Java frames]");
 
     private static final Pattern DIGITS = Pattern.compile("\\d+");
+    /** {@code Foo$$Lambda$107/0x00007f86cc0238d0} (JDK 21+: {@code Foo$$Lambda/0x...}): a name that changes from run to run. */
+    private static final Pattern LAMBDA_SUFFIX = Pattern.compile("\\$\\$Lambda(\\$\\d+)?/0x[0-9a-f]+$");
 
     private record Key(Stack stack, String threadFamily, String state) {
     }
@@ -64,7 +66,8 @@ public final class ThreadStacks {
         List<Frame> frames = new ArrayList<>(trace.length);
         for (StackTraceElement e : trace) {
             // A stack trace names no descriptor and tells no inlined frame from a real one.
-            frames.add(new Frame(e.getClassName(), e.getMethodName(), "", Math.max(0, e.getLineNumber()), false));
+            String className = LAMBDA_SUFFIX.matcher(e.getClassName()).replaceFirst("\\$\\$Lambda");
+            frames.add(new Frame(className, e.getMethodName(), "", Math.max(0, e.getLineNumber()), false));
         }
         return new Stack(frames);
     }

@@ -51,6 +51,18 @@ class ThreadStacksTest {
     }
 
     @Test
+    void lambdaClassNamesLoseTheirRunSpecificSuffix() {
+        ThreadStacks stacks = new ThreadStacks();
+        StackTraceElement jdk17 = new StackTraceElement("org.example.Lookup$$Lambda$107/0x00007f86cc0238d0", "run", null, -1);
+        StackTraceElement jdk21 = new StackTraceElement("org.example.Lookup$$Lambda/0x00007f0001234800", "run", null, -1);
+        stacks.add("a", Thread.State.RUNNABLE, new StackTraceElement[]{jdk17});
+        stacks.add("a", Thread.State.RUNNABLE, new StackTraceElement[]{jdk21});
+        Sample only = stacks.toProfile(Labels.NONE).samples().get(0);
+        assertEquals(2, only.values()[0], "both name the same frame");
+        assertEquals("org.example.Lookup$$Lambda.run", only.stack().leaf().functionName());
+    }
+
+    @Test
     void takesEveryLiveThreadOfThisJvm() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         List<Thread> parked = new java.util.ArrayList<>();
