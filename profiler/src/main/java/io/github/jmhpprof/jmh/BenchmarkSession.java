@@ -229,7 +229,7 @@ final class BenchmarkSession {
         }
         if (threads != null) {
             ProfileData profile = threads.toProfile(labels);
-            describe(profile, "Thread.getAllStackTraces() of all " + threads.threadCount()
+            describe(profile, "ThreadMXBean.dumpAllThreads() of all " + threads.threadCount()
                     + " live threads of the JVM, after the last measurement iteration");
             profile.setTime(threadsTakenAt * 1_000_000L, 0);
             written += write(profile, OutputLayout.profile(forkDir, EventKind.THREADS));

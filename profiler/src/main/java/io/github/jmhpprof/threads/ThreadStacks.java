@@ -6,6 +6,8 @@ import io.github.jmhpprof.model.ProfileData;
 import io.github.jmhpprof.model.Stack;
 import io.github.jmhpprof.model.ValueType;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,12 +36,17 @@ public final class ThreadStacks {
     private final Map<Key, Long> counts = new HashMap<>();
     private long threads;
 
-    /** Takes the stacks of all live threads now. */
+    /**
+     * Takes the stacks of all live threads now. {@code ThreadMXBean} rather than
+     * {@code Thread.getAllStackTraces()}: it reads each thread's state together with its stack,
+     * where asking the thread for its state afterwards may find it already moved on or ended.
+     */
     public static ThreadStacks takeAll() {
         ThreadStacks stacks = new ThreadStacks();
-        for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
-            Thread t = e.getKey();
-            stacks.add(t.getName(), t.getState(), e.getValue());
+        for (ThreadInfo info : ManagementFactory.getThreadMXBean().dumpAllThreads(false, false)) {
+            if (info != null) {
+                stacks.add(info.getThreadName(), info.getThreadState(), info.getStackTrace());
+            }
         }
         return stacks;
     }
