@@ -50,4 +50,18 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
-exec ./mvnw -B verify "$@"
+# The end-to-end tests also run on JDK 25 (CPU-time sampling); machines of this project keep
+# one under /usr/lib/jvm. Debian 12 does not package JDK 25, so it cannot be installed here.
+jdk25=${JDK25_JAVA:-}
+if [ -z "$jdk25" ]; then
+  for java in /usr/lib/jvm/*25*/bin/java; do
+    if [ -x "$java" ]; then jdk25=$java; break; fi
+  done
+fi
+if [ -z "$jdk25" ]; then
+  echo "test.sh: no JDK 25 under /usr/lib/jvm; the end-to-end tests run on JDK 17 and 25." >&2
+  echo "         Install a JDK 25 there, or set JDK25_JAVA=<path to its bin/java>." >&2
+  exit 1
+fi
+
+exec ./mvnw -B verify -Djdk25.java="$jdk25" "$@"

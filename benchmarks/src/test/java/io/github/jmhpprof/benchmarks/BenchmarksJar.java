@@ -18,6 +18,30 @@ final class BenchmarksJar {
     private BenchmarksJar() {
     }
 
+    /** The JVM the benchmarks run on: {@code benchmarks.java} when set (e.g. a JDK 25), else the test's own. */
+    static Path javaBinary() {
+        String configured = System.getProperty("benchmarks.java");
+        Path java = configured == null || configured.isBlank()
+                ? Path.of(System.getProperty("java.home"), "bin", "java") : Path.of(configured);
+        if (!Files.isExecutable(java)) {
+            throw new AssertionError("no java at " + java + ": the JDK 25 tests need one; ./test.sh finds it "
+                    + "under /usr/lib/jvm, or pass -Djdk25.java=<path to a JDK 25 bin/java>");
+        }
+        return java;
+    }
+
+    /** The feature version (17, 25, ...) of {@link #javaBinary()}, from its JDK's release file. */
+    static int javaFeatureVersion() throws IOException {
+        Path release = javaBinary().toRealPath().getParent().getParent().resolve("release");
+        for (String line : Files.readAllLines(release)) {
+            if (line.startsWith("JAVA_VERSION=")) {
+                String version = line.substring("JAVA_VERSION=".length()).replace("\"", "");
+                return Integer.parseInt(version.split("[.+-]")[0]);
+            }
+        }
+        throw new AssertionError("no JAVA_VERSION in " + release);
+    }
+
     static Path jar() {
         return Path.of(System.getProperty("benchmarks.jar", "target/benchmarks.jar"));
     }
@@ -37,7 +61,9 @@ final class BenchmarksJar {
     static Run run(Path workDir, long timeoutSeconds, List<String> jvmArgs, List<String> args)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(javaBinary().toString());
+        // Tests check profiles, not scores: let them run beside another JMH run on this machine.
+        command.add("-Djmh.ignoreLock=true");
         command.addAll(jvmArgs);
         command.add("-jar");
         command.add(jar().toAbsolutePath().toString());

@@ -118,6 +118,45 @@ class SampleBenchmarksProfileIT {
         assertTrue(out.contains(":pprof.alloc.norm"), "B/op appears in the results table");
     }
 
+    @Test
+    void perOperationDiffBetweenTwoBenchmarksShowsTheDifferenceInBytesPerOp() {
+        Path builder = profile("ConcatBenchmark.builder", "alloc-per-op");
+        Path plus = profile("ConcatBenchmark.plus", "alloc-per-op");
+        String top = GoPprof.run(List.of("-top", "-diff_base=" + builder), plus).assertNoStderr();
+        assertTrue(top.contains("Type: alloc_space_per_1000_ops"), "per-op is the default sample type:\n" + top);
+        RawProfile diff = raw(List.of("-diff_base=" + builder), plus);
+        double diffPerOp = diff.total("alloc_space_per_1000_ops") / 1000.0;
+        double gcDiff = results.score(PKG + "ConcatBenchmark.plus:gc.alloc.rate.norm")
+                - results.score(PKG + "ConcatBenchmark.builder:gc.alloc.rate.norm");
+        assertWithin(gcDiff, diffPerOp, 0.05, "plus - builder alloc_space per op");
+    }
+
+    @Test
+    void theMergedProfileOfTheRunListsEveryBenchmarkAndFocusesOnOne() {
+        Path all = run.workDir().resolve("pprof/all/alloc.pb.gz");
+        String tags = GoPprof.run(List.of("-tags"), all).assertNoStderr();
+        for (String benchmark : BENCHMARKS) {
+            assertTrue(tags.contains(PKG + benchmark), benchmark + " in -tags:\n" + tags);
+        }
+        RawProfile focused = raw(List.of("-tagfocus=benchmark=" + PKG + "PreallocBenchmark.presized$"), all);
+        assertEquals(raw(profile("PreallocBenchmark.presized", "alloc")).total("alloc_space"), focused.total("alloc_space"));
+    }
+
+    @Test
+    void theComparisonReportHasOneRowPerBenchmarkInMarkdownAndCsv() throws IOException {
+        List<String> csv = Files.readAllLines(run.workDir().resolve("pprof/comparison.csv"));
+        String md = Files.readString(run.workDir().resolve("pprof/comparison.md"));
+        assertEquals(BENCHMARKS.size() + 1, csv.size(), String.join("\n", csv));
+        for (String benchmark : BENCHMARKS) {
+            String row = csv.stream().filter(l -> l.startsWith("\"" + PKG + benchmark + "\"")).findFirst()
+                    .orElseThrow(() -> new AssertionError(benchmark + " in comparison.csv"));
+            double bytesPerOp = Double.parseDouble(row.split(",")[4]);
+            assertWithin(results.score(PKG + benchmark + ":gc.alloc.rate.norm"), bytesPerOp, 0.03, benchmark + " B/op in the report");
+            assertTrue(md.contains("| " + PKG + benchmark + " |"), benchmark + " in comparison.md");
+        }
+        assertTrue(run.output().contains("pprof comparison, per operation"), "the report is printed at the end");
+    }
+
     private static double perOpRatio(String a, String b) {
         return perOp(a) / perOp(b);
     }
@@ -138,7 +177,13 @@ class SampleBenchmarksProfileIT {
     }
 
     private static RawProfile raw(Path file) {
-        return RawProfile.parse(GoPprof.run(List.of("-raw"), file).assertNoStderr());
+        return raw(List.of(), file);
+    }
+
+    private static RawProfile raw(List<String> options, Path file) {
+        List<String> args = new java.util.ArrayList<>(options);
+        args.add("-raw");
+        return RawProfile.parse(GoPprof.run(args, file).assertNoStderr());
     }
 
     /** {@code pprof/<benchmark-id>/<kind>.pb.gz} of the one folder whose id starts with the benchmark. */

@@ -25,12 +25,14 @@ public final class AllocationCalibrator {
     public static final Frame UNSAMPLED = Frame.synthetic("[unsampled allocations]");
 
     /**
-     * @param profile          alloc_objects/count and alloc_space/bytes, default alloc_space
-     * @param exactBytes       bytes the benchmark threads allocated, by ThreadMXBean
-     * @param uncalibratedBytes raw JFR weight of threads with no exact count (they ended before the
-     *                         iteration did), kept as JFR reported it
+     * @param profile         alloc_objects/count and alloc_space/bytes, default alloc_space
+     * @param exactBytes      bytes the benchmark threads allocated, by ThreadMXBean
+     * @param perThread       true when every sampled thread had its own exact count; false when some
+     *                        had none (virtual threads, whose bytes the JVM counts on their carrier
+     *                        threads, or threads that ended mid-iteration), so all samples were
+     *                        scaled together to the exact total
      */
-    public record Result(ProfileData profile, long exactBytes, long uncalibratedBytes) {
+    public record Result(ProfileData profile, long exactBytes, boolean perThread) {
     }
 
     private AllocationCalibrator() {
@@ -45,27 +47,26 @@ public final class AllocationCalibrator {
         for (Map.Entry<AllocationSamples.Key, Long> e : samples.weights().entrySet()) {
             byThread.computeIfAbsent(e.getKey().threadId(), id -> new ArrayList<>()).add(e);
         }
-        long uncalibrated = 0;
-        for (Map.Entry<Long, List<Map.Entry<AllocationSamples.Key, Long>>> thread : byThread.entrySet()) {
-            ThreadActivity.Totals totals = exact.get(thread.getKey());
-            long raw = thread.getValue().stream().mapToLong(Map.Entry::getValue).sum();
-            if (totals == null) {
-                uncalibrated += raw;
-                addScaled(profile, samples.sizes(), thread.getValue(), raw, raw, labels);
-            } else {
-                addScaled(profile, samples.sizes(), thread.getValue(), raw, totals.allocatedBytes(), labels);
-            }
+        long exactBytes = exact.values().stream().mapToLong(ThreadActivity.Totals::allocatedBytes).sum();
+        boolean perThread = exact.keySet().containsAll(byThread.keySet());
+        if (!perThread) {
+            List<Map.Entry<AllocationSamples.Key, Long>> all = new ArrayList<>(samples.weights().entrySet());
+            long raw = all.stream().mapToLong(Map.Entry::getValue).sum();
+            addScaled(profile, samples.sizes(), all, raw, exactBytes, labels);
+            return new Result(profile, exactBytes, false);
         }
-        long exactBytes = 0;
+        for (Map.Entry<Long, List<Map.Entry<AllocationSamples.Key, Long>>> thread : byThread.entrySet()) {
+            long raw = thread.getValue().stream().mapToLong(Map.Entry::getValue).sum();
+            addScaled(profile, samples.sizes(), thread.getValue(), raw, exact.get(thread.getKey()).allocatedBytes(), labels);
+        }
         for (Map.Entry<Long, ThreadActivity.Totals> e : exact.entrySet()) {
             long bytes = e.getValue().allocatedBytes();
-            exactBytes += bytes;
             if (bytes > 0 && !byThread.containsKey(e.getKey())) {
                 long objects = Math.round(bytes * orZero(samples.sizes().objectsPerByte("")));
                 profile.add(Stack.of(UNSAMPLED), labels.with("thread", e.getValue().name()), objects, bytes);
             }
         }
-        return new Result(profile, exactBytes, uncalibrated);
+        return new Result(profile, exactBytes, true);
     }
 
     /**

@@ -32,6 +32,11 @@ public final class AllocationSamples {
         sizes.add(objectClass, bytes);
     }
 
+    /** Aggregated entries held in memory: one per distinct thread, stack and class. */
+    public int distinctEntries() {
+        return weights.size();
+    }
+
     public long sampleCount() {
         return sampleCount;
     }

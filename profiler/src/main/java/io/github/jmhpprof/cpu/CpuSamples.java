@@ -19,12 +19,15 @@ import java.util.Map;
 public final class CpuSamples {
 
     public static final Frame LOST = Frame.synthetic("[lost samples]");
+    /** The JVM's own CPU time: GC, JIT compiler and other threads that are not the benchmark's. */
+    public static final Frame JVM = Frame.synthetic("[JVM: GC, JIT and other JVM threads]");
 
     private record Key(Stack stack, String thread) {
     }
 
     private final Map<Key, Long> counts = new HashMap<>();
     private final Map<String, Long> lost = new HashMap<>();
+    private long jvmPeriods;
 
     public void add(Stack stack, String thread) {
         counts.merge(new Key(stack, thread), 1L, Long::sum);
@@ -32,6 +35,19 @@ public final class CpuSamples {
 
     public void addLost(String thread, long samples) {
         lost.merge(thread, samples, Long::sum);
+    }
+
+    /**
+     * Adds CPU time of the JVM outside the benchmark threads, as whole sampling periods, under
+     * one {@link #JVM} stack with thread label {@code jvm}.
+     */
+    public void addJvmTime(long nanos, Duration interval) {
+        jvmPeriods += Math.max(0, nanos / interval.toNanos());
+    }
+
+    /** Aggregated entries held in memory: one per distinct stack and thread. */
+    public int distinctEntries() {
+        return counts.size() + lost.size();
     }
 
     public long sampleCount() {
@@ -50,6 +66,9 @@ public final class CpuSamples {
                 new ValueType("cpu", "nanoseconds"), period, null);
         counts.forEach((key, n) -> profile.add(key.stack(), labels.with("thread", key.thread()), n, n * period));
         lost.forEach((thread, n) -> profile.add(Stack.of(LOST), labels.with("thread", thread), n, n * period));
+        if (jvmPeriods > 0) {
+            profile.add(Stack.of(JVM), labels.with("thread", "jvm"), jvmPeriods, jvmPeriods * period);
+        }
         return profile;
     }
 }

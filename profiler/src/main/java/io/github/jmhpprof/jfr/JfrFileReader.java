@@ -46,6 +46,11 @@ public final class JfrFileReader {
     private final LiveObjectSamples heap;
     private ObjectSizeEstimate sizes;
 
+    /** A reader for the CPU and allocation profiles only. */
+    public JfrFileReader(MeasurementWindows windows, ThreadSelector selector, CpuSamples cpu, AllocationSamples alloc) {
+        this(windows, selector, new Collectors(cpu, alloc, null, null, null));
+    }
+
     public JfrFileReader(MeasurementWindows windows, ThreadSelector selector, Collectors collectors) {
         this.windows = windows;
         this.selector = selector;

@@ -68,6 +68,11 @@ public final class JfrRecording implements AutoCloseable {
         return file;
     }
 
+    /** Whether {@code other} is this recording. */
+    boolean is(Recording other) {
+        return other.getId() == recording.getId();
+    }
+
     @Override
     public void close() {
         recording.close();

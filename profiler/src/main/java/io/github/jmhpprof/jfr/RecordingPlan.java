@@ -21,10 +21,8 @@ public record RecordingPlan(boolean cpu, boolean cpuTime, Duration interval, boo
                             boolean heap) {
 
     /** A plan for the CPU and allocation profiles only. */
-    public static RecordingPlan cpuAndAlloc(boolean cpu, boolean cpuTime, Duration interval, boolean alloc,
-                                            int allocSamplesPerSecond) {
-        return new RecordingPlan(cpu, cpuTime, interval, alloc, allocSamplesPerSecond,
-                false, Duration.ZERO, false, Duration.ZERO, false);
+    public RecordingPlan(boolean cpu, boolean cpuTime, Duration interval, boolean alloc, int allocSamplesPerSecond) {
+        this(cpu, cpuTime, interval, alloc, allocSamplesPerSecond, false, Duration.ZERO, false, Duration.ZERO, false);
     }
 
     /**

@@ -8,6 +8,7 @@ import io.github.jmhpprof.heap.LiveObjectSamples;
 import io.github.jmhpprof.jfr.JfrFileReader;
 import io.github.jmhpprof.jfr.JfrRecording;
 import io.github.jmhpprof.jfr.MeasurementWindows;
+import io.github.jmhpprof.jfr.OtherRecordings;
 import io.github.jmhpprof.jfr.RecordingPlan;
 import io.github.jmhpprof.model.Labels;
 import io.github.jmhpprof.model.ProfileData;
@@ -31,6 +32,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,9 +63,14 @@ final class BenchmarkSession {
     private long processCpuNanos;
     private int measurementIterations;
     private long operations;
+    private int failedIteration;
+    /** The CPU sampling period that applied: ours, or a shorter one another JFR recording asked for. */
+    private Duration cpuPeriod;
+    private ForkReport.Score score = new ForkReport.Score(0, 0, "");
 
     BenchmarkSession(ProfilerOptions options, BenchmarkParams benchmark, ForkRole role) {
         this.options = options;
+        this.cpuPeriod = options.interval();
         this.benchmark = benchmark;
         this.role = role;
         this.layout = new OutputLayout(options.dir());
@@ -84,6 +91,15 @@ final class BenchmarkSession {
             before = ThreadSnapshot.take(selector);
             processCpuBefore = ProcessCpu.nanos();
             windows.open(Instant.now());
+            noteOtherRecordings();
+        }
+    }
+
+    /** Checked at both edges of every measurement iteration: another profiler may start or stop at either. */
+    private void noteOtherRecordings() {
+        if (recording != null && options.events().contains(EventKind.CPU)) {
+            OtherRecordings.shorterCpuPeriod(recording, cpuTime, options.interval())
+                    .filter(p -> p.compareTo(cpuPeriod) < 0).ifPresent(p -> cpuPeriod = p);
         }
     }
 
@@ -93,18 +109,27 @@ final class BenchmarkSession {
         }
         Instant end = Instant.now();
         processCpuNanos += ProcessCpu.nanos() - processCpuBefore;
+        noteOtherRecordings();
         ThreadSnapshot after = ThreadSnapshot.take(selector);
         windows.close(end);
         long bytes = activity.addIteration(before, after);
         long ops = result.getMetadata().getAllOps();
         operations += ops;
         measurementIterations++;
+        // JMH calls this even when the benchmark threw; it then has no primary result and ends the
+        // benchmark after this iteration, so this is the last chance to write what was recorded.
+        boolean failed = result.getRawPrimaryResults().isEmpty();
+        if (failed) {
+            failedIteration = measurementIterations;
+        } else {
+            score = score.add(result.getPrimaryResult().getScore(), result.getPrimaryResult().getScoreUnit());
+        }
         List<Result> results = new ArrayList<>();
         if (options.events().contains(EventKind.ALLOC)) {
             // Every iteration reports it: JMH averages a label missing from an iteration as 0.
             results.add(new ScalarResult(ALLOC_NORM, ops == 0 ? Double.NaN : (double) bytes / ops, "B/op", AggregationPolicy.AVG));
         }
-        if (measurementIterations == iteration.getCount()) {
+        if (failed || measurementIterations == iteration.getCount()) {
             results.addAll(finish());
         }
         return results;
@@ -149,14 +174,15 @@ final class BenchmarkSession {
         long liveHeap = wants(EventKind.HEAP) ? liveHeapAfterGc() : 0;
         ForkReport report;
         if (startFailure != null) {
-            report = ForkReport.failed(operations, activity.totalAllocatedBytes(), startFailure);
+            report = ForkReport.failed(operations, activity.totalAllocatedBytes(), startFailure, score);
         } else {
             Path jfr = null;
             try {
                 jfr = recording.stopAndDump();
                 report = convert(jfr, forkDir, started, threads, threadsTakenAt, liveHeap);
             } catch (IOException | RuntimeException e) {
-                report = ForkReport.failed(operations, activity.totalAllocatedBytes(), "converting the recording failed: " + e);
+                report = ForkReport.failed(operations, activity.totalAllocatedBytes(),
+                        "converting the recording failed: " + e, score);
             } finally {
                 recording.close();
                 deleteQuietly(jfr);
@@ -196,20 +222,27 @@ final class BenchmarkSession {
         Labels labels = BenchmarkLabels.of(benchmark);
         long written = 0;
         long cpuNanos = 0;
-        long uncalibrated = 0;
+        String allocNote = "";
         if (wantCpu) {
-            ProfileData profile = cpu.toProfile(labels, options.interval());
+            // Coverage compares the benchmark threads' samples with their CPU time, so it leaves the JVM's part out.
+            cpuNanos = (cpu.sampleCount() + cpu.lostCount()) * cpuPeriod.toNanos();
+            if (options.jvmCpu()) {
+                cpu.addJvmTime(processCpuNanos - activity.totalCpuNanos(), cpuPeriod);
+            }
+            ProfileData profile = cpu.toProfile(labels, cpuPeriod);
             describe(profile, cpuSamplerText());
             written += write(profile, OutputLayout.profile(forkDir, EventKind.CPU));
-            cpuNanos = profile.total(1);
         }
         if (wantAlloc) {
             long bytesPerSample = Math.max(1, activity.totalAllocatedBytes() / Math.max(1, alloc.sampleCount()));
             AllocationCalibrator.Result calibrated =
                     AllocationCalibrator.calibrate(alloc, activity.byThread(), labels, bytesPerSample);
-            describe(calibrated.profile(), allocSamplerText(bytesPerSample));
+            describe(calibrated.profile(), allocSamplerText(bytesPerSample, calibrated.perThread()));
             written += write(calibrated.profile(), OutputLayout.profile(forkDir, EventKind.ALLOC));
-            uncalibrated = calibrated.uncalibratedBytes();
+            if (!calibrated.perThread()) {
+                allocNote = "allocation samples scaled as a whole to the exact total: some sampled threads (virtual "
+                        + "threads, or threads that ended mid-iteration) have no exact count of their own";
+            }
         }
         if (block != null) {
             ProfileData profile = block.toProfile(labels);
@@ -237,8 +270,14 @@ final class BenchmarkSession {
         long millis = (System.nanoTime() - started) / 1_000_000;
         return new ForkReport(operations, activity.totalAllocatedBytes(), activity.totalCpuNanos(), processCpuNanos,
                 cpuNanos, wantCpu ? cpu.sampleCount() : 0, wantCpu ? cpu.lostCount() : 0,
-                wantAlloc ? alloc.sampleCount() : 0, uncalibrated, liveHeap, millis, written,
-                wantCpu ? cpuSamplerText() : "", "");
+                wantAlloc ? alloc.sampleCount() : 0, liveHeap, millis, written, wantCpu ? cpuSamplerText() : "", "",
+                score.sum(), score.iterations(), score.unit(), notes(allocNote));
+    }
+
+    private String notes(String allocNote) {
+        String failure = failedIteration == 0 ? ""
+                : "the benchmark failed in measurement iteration " + failedIteration + "; the profiles cover the iterations up to it";
+        return failure.isEmpty() ? allocNote : allocNote.isEmpty() ? failure : failure + "; " + allocNote;
     }
 
     private static long write(ProfileData profile, Path file) throws IOException {
@@ -260,16 +299,22 @@ final class BenchmarkSession {
     }
 
     private String cpuSamplerText() {
-        return cpuTime
-                ? "jdk.CPUTimeSample every " + options.interval().toMillis() + "ms of thread CPU time"
-                : "jdk.ExecutionSample every " + options.interval().toMillis()
-                + "ms (fallback: it sees only threads running Java code; jdk.CPUTimeSample needs JDK 25+)";
+        String period = Quantity.format(cpuPeriod.toNanos(), "nanoseconds");
+        String sampler = cpuTime
+                ? "jdk.CPUTimeSample every " + period + " of thread CPU time"
+                : "jdk.ExecutionSample every " + period
+                + " (fallback: it sees only threads running Java code; jdk.CPUTimeSample needs JDK 25+)";
+        if (!cpuPeriod.equals(options.interval())) {
+            sampler += "; another JFR recording in this JVM asked for " + period + " instead of "
+                    + Quantity.format(options.interval().toNanos(), "nanoseconds") + ", JFR used the shorter, and so do these values";
+        }
+        return sampler;
     }
 
-    private String allocSamplerText(long bytesPerSample) {
+    private String allocSamplerText(long bytesPerSample, boolean perThread) {
         return "jdk.ObjectAllocationSample at most " + options.allocSamplesPerSecond() + "/s, about " + bytesPerSample
-                + " bytes per sample; alloc_space scaled per thread to exact ThreadMXBean bytes; alloc_objects estimated "
-                + "from object sizes at TLAB refills";
+                + " bytes per sample; alloc_space scaled " + (perThread ? "per thread" : "as a whole")
+                + " to exact ThreadMXBean bytes; alloc_objects estimated from object sizes at TLAB refills";
     }
 
     private static String contentionSamplerText(ContentionSamples samples, String events) {

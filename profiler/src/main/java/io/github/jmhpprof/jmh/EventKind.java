@@ -5,21 +5,28 @@ import java.util.Optional;
 
 /** The profiles a run can write, one file each, named after {@link #fileStem()}. */
 public enum EventKind {
-    CPU("cpu"),
-    ALLOC("alloc"),
+    CPU("cpu", true),
+    ALLOC("alloc", true),
     /** Time spent waiting: parking (locks, queues, conditions) and monitors, as Go's block profile. */
-    BLOCK("block"),
+    BLOCK("block", true),
     /** Time spent waiting for a lock: {@code synchronized} and j.u.c. locks, as Go's mutex profile. */
-    MUTEX("mutex"),
+    MUTEX("mutex", true),
     /** Live objects at the end of the measurement, as the inuse columns of Go's heap profile. */
-    HEAP("heap"),
+    HEAP("heap", false),
     /** Stacks of all live threads at the end of the measurement, as Go's goroutine profile. */
-    THREADS("threads");
+    THREADS("threads", false);
 
     private final String optionName;
+    private final boolean perOperation;
 
-    EventKind(String optionName) {
+    EventKind(String optionName, boolean perOperation) {
         this.optionName = optionName;
+        this.perOperation = perOperation;
+    }
+
+    /** Whether a per-operation copy ({@code <kind>-per-op.pb.gz}) makes sense: rates do, snapshots do not. */
+    public boolean perOperation() {
+        return perOperation;
     }
 
     public String optionName() {

@@ -23,19 +23,36 @@ import java.util.Properties;
  * @param cpuSamples        CPU samples kept
  * @param lostCpuSamples    CPU samples the JVM reported lost
  * @param allocSamples      allocation samples kept
- * @param uncalibratedBytes bytes of threads that ended mid-iteration, as JFR estimated them
  * @param liveHeapBytes     heap in use after the full GC that ends the measurement (heap profile only)
  * @param conversionMillis  time from the end of the last iteration to the files being written
  * @param bytesWritten      size of the profile files written
  * @param cpuSampler        the CPU sampler, as said in the profile comments
  * @param failure           why there are no profiles, or empty
+ * @param score             JMH's primary score summed over the measurement iterations
+ * @param scoreIterations   how many iterations that sum covers
+ * @param scoreUnit         the score's unit
+ * @param note              what the reader should know, e.g. that the benchmark failed midway, or empty
  */
 record ForkReport(long operations, long allocatedBytes, long threadCpuNanos, long processCpuNanos,
                   long cpuProfileNanos, long cpuSamples, long lostCpuSamples, long allocSamples,
-                  long uncalibratedBytes, long liveHeapBytes, long conversionMillis, long bytesWritten, String cpuSampler, String failure) {
+                  long liveHeapBytes, long conversionMillis, long bytesWritten, String cpuSampler, String failure,
+                  double score, long scoreIterations, String scoreUnit, String note) {
 
-    static ForkReport failed(long operations, long allocatedBytes, String failure) {
-        return new ForkReport(operations, allocatedBytes, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, "", failure);
+    static ForkReport failed(long operations, long allocatedBytes, String failure, Score score) {
+        return new ForkReport(operations, allocatedBytes, 0, 0, 0, 0, 0, 0, 0, 0, 0, "", failure,
+                score.sum(), score.iterations(), score.unit(), "");
+    }
+
+    /** JMH's primary score of the measurement iterations, as a sum to average later. */
+    record Score(double sum, long iterations, String unit) {
+        Score add(double score, String unit) {
+            return new Score(sum + score, iterations + 1, unit);
+        }
+    }
+
+    /** The mean score over the iterations, as JMH reports it for average-time and throughput modes. */
+    double meanScore() {
+        return scoreIterations == 0 ? Double.NaN : score / scoreIterations;
     }
 
     boolean hasFailed() {
@@ -54,8 +71,10 @@ record ForkReport(long operations, long allocatedBytes, long threadCpuNanos, lon
                     s.threadCpuNanos + f.threadCpuNanos, s.processCpuNanos + f.processCpuNanos,
                     s.cpuProfileNanos + f.cpuProfileNanos, s.cpuSamples + f.cpuSamples,
                     s.lostCpuSamples + f.lostCpuSamples, s.allocSamples + f.allocSamples,
-                    s.uncalibratedBytes + f.uncalibratedBytes, s.liveHeapBytes + f.liveHeapBytes, Math.max(s.conversionMillis, f.conversionMillis),
-                    s.bytesWritten + f.bytesWritten, s.cpuSampler, s.hasFailed() ? s.failure : f.failure);
+                    s.liveHeapBytes + f.liveHeapBytes, Math.max(s.conversionMillis, f.conversionMillis),
+                    s.bytesWritten + f.bytesWritten, s.cpuSampler, s.hasFailed() ? s.failure : f.failure,
+                    s.score + f.score, s.scoreIterations + f.scoreIterations, s.scoreUnit,
+                    s.note.isEmpty() ? f.note : f.note.isEmpty() ? s.note : s.note + "; " + f.note);
         }
         return s;
     }
@@ -70,12 +89,15 @@ record ForkReport(long operations, long allocatedBytes, long threadCpuNanos, lon
         p.setProperty("cpuSamples", Long.toString(cpuSamples));
         p.setProperty("lostCpuSamples", Long.toString(lostCpuSamples));
         p.setProperty("allocSamples", Long.toString(allocSamples));
-        p.setProperty("uncalibratedBytes", Long.toString(uncalibratedBytes));
         p.setProperty("liveHeapBytes", Long.toString(liveHeapBytes));
         p.setProperty("conversionMillis", Long.toString(conversionMillis));
         p.setProperty("bytesWritten", Long.toString(bytesWritten));
         p.setProperty("cpuSampler", cpuSampler);
         p.setProperty("failure", failure);
+        p.setProperty("score", Double.toString(score));
+        p.setProperty("scoreIterations", Long.toString(scoreIterations));
+        p.setProperty("scoreUnit", scoreUnit);
+        p.setProperty("note", note);
         Files.createDirectories(file.getParent());
         Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
         try {
@@ -95,8 +117,10 @@ record ForkReport(long operations, long allocatedBytes, long threadCpuNanos, lon
         }
         return new ForkReport(num(p, "operations"), num(p, "allocatedBytes"), num(p, "threadCpuNanos"),
                 num(p, "processCpuNanos"), num(p, "cpuProfileNanos"), num(p, "cpuSamples"), num(p, "lostCpuSamples"),
-                num(p, "allocSamples"), num(p, "uncalibratedBytes"), num(p, "liveHeapBytes"), num(p, "conversionMillis"), num(p, "bytesWritten"),
-                p.getProperty("cpuSampler", ""), p.getProperty("failure", ""));
+                num(p, "allocSamples"), num(p, "liveHeapBytes"), num(p, "conversionMillis"), num(p, "bytesWritten"),
+                p.getProperty("cpuSampler", ""), p.getProperty("failure", ""),
+                Double.parseDouble(p.getProperty("score", "NaN")), num(p, "scoreIterations"), p.getProperty("scoreUnit", ""),
+                p.getProperty("note", ""));
     }
 
     private static long num(Properties p, String key) {

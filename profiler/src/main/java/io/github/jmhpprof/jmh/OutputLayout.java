@@ -31,6 +31,15 @@ record OutputLayout(Path root) {
         return folder.resolve(kind.fileStem() + ".pb.gz");
     }
 
+    static Path perOperationProfile(Path folder, EventKind kind) {
+        return folder.resolve(kind.fileStem() + "-per-op.pb.gz");
+    }
+
+    /** Profiles of all benchmarks of the run together, told apart by their labels. */
+    Path allDir() {
+        return root.resolve("all");
+    }
+
     /** The fork folders of a benchmark that hold a complete fork report, in fork order. */
     List<Path> completedForks(String benchmarkId, int upTo) {
         List<Path> forks = new ArrayList<>();

@@ -87,6 +87,10 @@ public class PprofProfiler implements InternalProfiler, ExternalProfiler {
                 "-XX:+UnlockDiagnosticVMOptions",
                 "-XX:+DebugNonSafepoints"));
         flags.addAll(lastLaunched.jvmFlags());
+        if (lastLaunched.kind() == ForkRole.Kind.MEASURED) {
+            OutputLayout layout = new OutputLayout(options.dir());
+            RunRegistry.of(layout).launched(params.id(), new TrialAssembler(options, params), lastLaunched);
+        }
         return flags;
     }
 

@@ -22,13 +22,14 @@ import java.util.stream.Collectors;
  * @param allocSamplesPerSecond upper bound on JFR allocation samples per second and thread
  * @param stackDepth         JFR stack depth, passed to forked JVMs
  * @param cpuSampler         which JFR event drives the CPU profile
+ * @param jvmCpu             add the JVM's CPU time outside the benchmark threads to the CPU profile
  * @param blockThreshold     shortest wait the block profile records
  * @param mutexThreshold     shortest lock wait the mutex profile records
  * @param heapSamples        how many live objects JFR's old-object sampler keeps, passed to forked JVMs
  */
 public record ProfilerOptions(Path dir, Set<EventKind> events, Duration interval, int allocSamplesPerSecond,
-                              int stackDepth, CpuSampler cpuSampler, Duration blockThreshold, Duration mutexThreshold,
-                              int heapSamples) {
+                              int stackDepth, CpuSampler cpuSampler, boolean jvmCpu, Duration blockThreshold,
+                              Duration mutexThreshold, int heapSamples) {
 
     /** The profiles written when {@code events} is not given. */
     static final String DEFAULT_EVENTS = "cpu,alloc";
@@ -51,6 +52,8 @@ public record ProfilerOptions(Path dir, Set<EventKind> events, Duration interval
                     + " (forked JVMs only; with -f 0 the JVM's own setting applies)", "2048"),
             new OptionSpec("cpu", "auto|cputime|execution", "CPU sampler: cputime = jdk.CPUTimeSample (JDK 25+), "
                     + "execution = jdk.ExecutionSample; auto picks cputime where available", "auto"),
+            new OptionSpec("jvmCpu", "true|false", "also show the JVM's CPU time outside the benchmark threads (GC, JIT, "
+                    + "other) as one [JVM: ...] stack in the CPU profile, so it adds up to the process's CPU time", "false"),
             new OptionSpec("blockThreshold", "<duration>", "block profile: shortest wait recorded (park, monitor enter "
                     + "and wait), 0 to 10s, e.g. 0, 10us, 1ms", DEFAULT_THRESHOLD),
             new OptionSpec("mutexThreshold", "<duration>", "mutex profile: shortest lock wait recorded (synchronized, "
@@ -70,6 +73,7 @@ public record ProfilerOptions(Path dir, Set<EventKind> events, Duration interval
                 allocRate(values.getOrDefault("allocRate", "1000/s")),
                 stackDepth(values.getOrDefault("stackDepth", "2048")),
                 cpuSampler(values.getOrDefault("cpu", "auto")),
+                bool("jvmCpu", values.getOrDefault("jvmCpu", "false")),
                 threshold("blockThreshold", values.getOrDefault("blockThreshold", DEFAULT_THRESHOLD)),
                 threshold("mutexThreshold", values.getOrDefault("mutexThreshold", DEFAULT_THRESHOLD)),
                 heapSamples(values.getOrDefault("heapSamples", Integer.toString(DEFAULT_HEAP_SAMPLES))));
@@ -181,6 +185,14 @@ public record ProfilerOptions(Path dir, Set<EventKind> events, Duration interval
             }
         }
         throw bad("cpu", value, "one of auto, cputime, execution");
+    }
+
+    private static boolean bool(String option, String value) throws OptionSyntaxException {
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw bad(option, value, "true or false");
+        };
     }
 
     private static OptionSyntaxException bad(String option, String value, String expected) {

@@ -25,7 +25,7 @@ final class Summary {
         this.forksWithProfiles = forksWithProfiles;
     }
 
-    String text(Map<EventKind, ProfileData> profiles, ForkReport total) {
+    String text(Map<EventKind, ProfileData> profiles, ForkReport total, String note) {
         StringBuilder text = new StringBuilder("pprof profiles of ").append(benchmarkId);
         if (forks > 1) {
             text.append(String.format(Locale.ROOT, " (%d of %d forks merged; each fork's own files are in fork-<n>/)",
@@ -34,6 +34,9 @@ final class Summary {
         text.append('\n');
         if (total.hasFailed()) {
             text.append("  no profiles: ").append(total.failure()).append('\n');
+        }
+        if (!note.isEmpty()) {
+            text.append("  note: ").append(note).append('\n');
         }
         ProfileData cpu = profiles.get(EventKind.CPU);
         if (cpu != null) {
@@ -91,10 +94,6 @@ final class Summary {
         text.append(String.format(Locale.ROOT, "%n  %s: %d samples, scaled to the %s allocated exactly (%s/op over %d ops)%n",
                 folder.resolve("alloc.pb.gz"), total.allocSamples(), Quantity.format(total.allocatedBytes(), "bytes"),
                 ops == 0 ? "?" : Quantity.format((double) total.allocatedBytes() / ops, "bytes"), ops));
-        if (total.uncalibratedBytes() > 0) {
-            text.append("  note: ").append(Quantity.format(total.uncalibratedBytes(), "bytes"))
-                    .append(" from threads that ended mid-iteration are JFR's estimate, not exact\n");
-        }
         appendTop(text, profile, "alloc_space");
     }
 

@@ -2,6 +2,7 @@ package io.github.jmhpprof.jmh;
 
 import io.github.jmhpprof.model.ProfileData;
 import io.github.jmhpprof.pprof.ProfileFiles;
+import io.github.jmhpprof.report.PerOperation;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.results.AggregationPolicy;
 import org.openjdk.jmh.results.Result;
@@ -36,6 +37,7 @@ final class TrialAssembler {
         this.layout = new OutputLayout(options.dir());
     }
 
+    /** After a fork that JMH saw finish: merge the forks so far; after the last, summarise and register. */
     List<Result> afterFork(ForkRole role) {
         String id = benchmark.id();
         List<Path> forkDirs = layout.completedForks(id, role.fork());
@@ -45,13 +47,8 @@ final class TrialAssembler {
                     + ": it ended without writing its report (see the fork's output above)"));
         }
         try {
-            List<ForkReport> reports = new ArrayList<>();
-            for (Path dir : forkDirs) {
-                reports.add(ForkReport.read(dir.resolve(OutputLayout.FORK_REPORT)));
-            }
-            ForkReport thisReport = reports.get(forkDirs.indexOf(thisFork));
-            ForkReport total = ForkReport.sum(reports);
-            Map<EventKind, ProfileData> merged = mergeForks(forkDirs, role, total);
+            Assembled assembled = assemble(forkDirs, role);
+            ForkReport thisReport = ForkReport.read(thisFork.resolve(OutputLayout.FORK_REPORT));
             if (role.forks() == 1) {
                 removeForkDir(thisFork);
             }
@@ -60,13 +57,58 @@ final class TrialAssembler {
                 results.add(new ScalarResult(CPU_COVERAGE, thisReport.coverage(), "ratio", AggregationPolicy.AVG));
             }
             if (role.fork() == role.forks()) {
-                Path shownDir = options.dir().resolve(layout.benchmarkDir(id).getFileName());
-                results.add(text(new Summary(id, shownDir, role.forks(), forkDirs.size()).text(merged, total)));
+                results.add(text(finish(assembled, role, forkDirs.size(), "")));
             }
             return results;
         } catch (IOException | RuntimeException e) {
             return List.of(text("pprof: could not assemble the profiles of " + id + " after fork " + role.fork() + ": " + e));
         }
+    }
+
+    /**
+     * For a benchmark whose forks stopped early (it threw, or its JVM exited): keep what the forks
+     * wrote, and say why the rest is missing. Returns the text to print.
+     */
+    String afterEarlyEnd(ForkRole lastLaunched) {
+        String id = benchmark.id();
+        String why = "its fork " + lastLaunched.fork() + " of " + lastLaunched.forks()
+                + " ended early (the benchmark failed or its JVM exited; see JMH's output)";
+        List<Path> forkDirs = layout.completedForks(id, lastLaunched.fork());
+        try {
+            if (forkDirs.isEmpty()) {
+                RunRegistry.of(layout).benchmarkDone(id, ComparisonRows.missing(benchmark, "no profiles: " + why), Map.of());
+                return "pprof: no profiles for " + id + ": " + why + "\n";
+            }
+            Assembled assembled = assemble(forkDirs, lastLaunched);
+            return finish(assembled, lastLaunched, forkDirs.size(), "partial: " + why);
+        } catch (IOException | RuntimeException e) {
+            return "pprof: could not assemble the profiles of " + id + ": " + e + "\n";
+        }
+    }
+
+    private record Assembled(Map<EventKind, ProfileData> merged, ForkReport total) {
+    }
+
+    private Assembled assemble(List<Path> forkDirs, ForkRole role) throws IOException {
+        List<ForkReport> reports = new ArrayList<>();
+        for (Path dir : forkDirs) {
+            reports.add(ForkReport.read(dir.resolve(OutputLayout.FORK_REPORT)));
+        }
+        ForkReport total = ForkReport.sum(reports);
+        return new Assembled(mergeForks(forkDirs, role, total), total);
+    }
+
+    private String finish(Assembled a, ForkRole role, int forksWithProfiles, String note) throws IOException {
+        String id = benchmark.id();
+        Path shownDir = options.dir().resolve(layout.benchmarkDir(id).getFileName());
+        String fullNote = joinNotes(note, a.total().note());
+        String summary = new Summary(id, shownDir, role.forks(), forksWithProfiles).text(a.merged(), a.total(), fullNote);
+        RunRegistry.of(layout).benchmarkDone(id, ComparisonRows.of(benchmark, a.merged(), a.total(), fullNote), a.merged());
+        return summary;
+    }
+
+    private static String joinNotes(String a, String b) {
+        return a.isEmpty() ? b : b.isEmpty() ? a : a + "; " + b;
     }
 
     private Map<EventKind, ProfileData> mergeForks(List<Path> forkDirs, ForkRole role, ForkReport total) throws IOException {
@@ -87,7 +129,11 @@ final class TrialAssembler {
             if (role.forks() > 1) {
                 profile.putComment("forks", parts.size() + " of " + role.forks() + " merged");
             }
-            ProfileFiles.write(profile, OutputLayout.profile(layout.benchmarkDir(benchmark.id()), kind));
+            Path benchmarkDir = layout.benchmarkDir(benchmark.id());
+            ProfileFiles.write(profile, OutputLayout.profile(benchmarkDir, kind));
+            if (kind.perOperation() && total.operations() > 0) {
+                ProfileFiles.write(PerOperation.of(profile, total.operations()), OutputLayout.perOperationProfile(benchmarkDir, kind));
+            }
             merged.put(kind, profile);
         }
         return merged;

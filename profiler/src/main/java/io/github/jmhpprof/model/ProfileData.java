@@ -79,6 +79,11 @@ public final class ProfileData {
         comments.add(comment);
     }
 
+    public void replaceComments(List<String> newComments) {
+        comments.clear();
+        comments.addAll(newComments);
+    }
+
     /** Replaces the value of a {@code key: value} comment, or adds the comment when there is none. */
     public void putComment(String key, String value) {
         String line = key + ": " + value;

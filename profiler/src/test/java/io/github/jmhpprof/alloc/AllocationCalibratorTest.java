@@ -57,6 +57,19 @@ class AllocationCalibratorTest {
     }
 
     @Test
+    void samplesOfThreadsWithoutTheirOwnCountAreScaledTogetherToTheExactTotal() {
+        AllocationSamples samples = new AllocationSamples();
+        samples.add(7, "virtual-1", GROW, "byte[]", 300);
+        samples.add(8, "virtual-2", SMALL, "byte[]", 100);
+        // The JVM counts virtual threads' bytes on their carrier thread (id 1), which has no samples.
+        AllocationCalibrator.Result r = AllocationCalibrator.calibrate(samples, activity(Map.of(1L, 8_000L)).byThread(), Labels.NONE, 1);
+        assertEquals(false, r.perThread());
+        assertEquals(8_000, r.profile().total(1));
+        assertEquals(6_000, bytesAt(r.profile(), GROW));
+        assertEquals(0, bytesAt(r.profile(), Stack.of(AllocationCalibrator.UNSAMPLED)), "no carrier-only stack");
+    }
+
+    @Test
     void objectsAreEstimatedFromObjectSizesSeenAtRefills() {
         AllocationSamples samples = new AllocationSamples();
         samples.add(1, "w1", GROW, "byte[]", 1_000);

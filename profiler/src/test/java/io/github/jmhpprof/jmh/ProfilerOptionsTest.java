@@ -23,6 +23,7 @@ class ProfilerOptionsTest {
         assertEquals(1000, o.allocSamplesPerSecond());
         assertEquals(2048, o.stackDepth());
         assertEquals(CpuSampler.AUTO, o.cpuSampler());
+        assertEquals(false, o.jvmCpu());
         assertEquals(Duration.ofNanos(10_000), o.blockThreshold());
         assertEquals(Duration.ofNanos(10_000), o.mutexThreshold());
         assertEquals(256, o.heapSamples());
@@ -68,6 +69,7 @@ class ProfilerOptionsTest {
             "dir=a;dir=b             | given twice",
             "interval                | options are key=value pairs",
             "events=                 | has no value",
+            "jvmCpu=yes              | option 'jvmCpu' has a bad value 'yes'; expected true or false",
     })
     void badOptionsNameTheOptionAndTheAcceptedForm(String line, String expected) {
         OptionSyntaxException e = assertThrows(OptionSyntaxException.class, () -> ProfilerOptions.parse(line));

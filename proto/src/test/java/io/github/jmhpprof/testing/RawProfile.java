@@ -19,7 +19,7 @@ public final class RawProfile {
     public record Sample(long[] values, List<Long> locationIds, Map<String, String> labels) {
     }
 
-    private static final Pattern SAMPLE = Pattern.compile("^\\s*([\\d\\s]+?):((?:\\s+\\d+)*)\\s*$");
+    private static final Pattern SAMPLE = Pattern.compile("^\\s*([-\\d\\s]+?):((?:\\s+\\d+)*)\\s*$");
     private static final Pattern LABEL = Pattern.compile("(\\S+?):\\[([^\\]]*)]");
     private static final Pattern LOCATION = Pattern.compile("^\\s*(\\d+): 0x[0-9a-f]+ M=\\d+ (\\S+) ");
 

@@ -1,0 +1,87 @@
+package io.github.jmhpprof.benchmarks;
+
+import io.github.jmhpprof.testing.GoPprof;
+import io.github.jmhpprof.testing.RawProfile;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * How much of the CPU time the CPU profile accounts for, on the JDK under test: JDK 25 samples
+ * CPU time (jdk.CPUTimeSample) and must cover 90–110 %; older JDKs fall back to
+ * jdk.ExecutionSample, which must say so and still report the figure.
+ */
+class FidelityIT {
+
+    private static final String PKG = "io.github.jmhpprof.benchmarks.";
+    private static final List<String> BENCHMARKS =
+            List.of("BubbleSortBenchmark.bubbleSort", "ConcatBenchmark.plus", "PreallocBenchmark.grow");
+
+    private static BenchmarksJar.Run run;
+    private static JmhCsv results;
+    private static int jdk;
+
+    @BeforeAll
+    static void runOnTheJdkUnderTest() throws Exception {
+        jdk = BenchmarksJar.javaFeatureVersion();
+        Path dir = BenchmarksJar.newWorkDir("fidelity");
+        run = BenchmarksJar.run(dir, 300, List.of("BubbleSortBenchmark.bubbleSort|ConcatBenchmark.plus|PreallocBenchmark.grow$",
+                "-f", "1", "-wi", "2", "-w", "500ms", "-i", "3", "-r", "1s", "-prof", "pprof", "-rf", "csv", "-rff", "results.csv"));
+        assertEquals(0, run.exitCode(), run.output());
+        results = JmhCsv.read(dir.resolve("results.csv"));
+    }
+
+    @Test
+    void coverageIsReportedForEveryBenchmark() {
+        for (String benchmark : BENCHMARKS) {
+            double coverage = results.score(PKG + benchmark + ":pprof.cpu.coverage");
+            assertTrue(coverage > 0 && coverage < 1.5, benchmark + " coverage " + coverage);
+            if (jdk >= 25) {
+                assertTrue(coverage >= 0.9 && coverage <= 1.1, "JDK " + jdk + ": CPU-time sampling covers "
+                        + benchmark + " within 10%, got " + coverage);
+            }
+        }
+    }
+
+    @Test
+    void theSamplerIsNamedInTheProfileAndTheSummary() {
+        String sampler = raw(profile("BubbleSortBenchmark.bubbleSort")).comment("sampler");
+        if (jdk >= 25) {
+            assertTrue(sampler.startsWith("jdk.CPUTimeSample"), sampler);
+        } else {
+            assertTrue(sampler.startsWith("jdk.ExecutionSample") && sampler.contains("fallback"), sampler);
+            assertTrue(run.output().contains("fallback: it sees only threads running Java code"), run.output());
+        }
+    }
+
+    @Test
+    void inlinedFramesShareTheirCallersLocation() {
+        RawProfile cpu = raw(profile("BubbleSortBenchmark.bubbleSort"));
+        assertTrue(cpu.inlinedLocationCount() >= 1, "at least one Location with inlined lines");
+        // Which frames the JIT inlines varies from run to run; -traces shows all of them.
+        String traces = GoPprof.run(List.of("-traces"), profile("BubbleSortBenchmark.bubbleSort")).assertNoStderr();
+        assertTrue(traces.contains("(inline)"), traces);
+    }
+
+    private static RawProfile raw(Path file) {
+        return RawProfile.parse(GoPprof.run(List.of("-raw"), file).assertNoStderr());
+    }
+
+    private static Path profile(String benchmark) {
+        try (Stream<Path> folders = Files.list(run.workDir().resolve("pprof"))) {
+            Path folder = folders.filter(f -> f.getFileName().toString().startsWith(PKG + benchmark + "-")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no folder for " + benchmark));
+            return folder.resolve("cpu.pb.gz");
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.github.jmhpprof.jfr;
+
+import jdk.jfr.FlightRecorder;
+import jdk.jfr.Recording;
+import jdk.jfr.RecordingState;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Other JFR recordings in this JVM (the user's {@code -prof jfr}, {@code -XX:StartFlightRecording}).
+ * JFR gives every recording the most detailed setting any of them asked for, so a shorter
+ * sampling period elsewhere means our recording got samples at that period too. This finds the
+ * shortest period asked for, so the CPU profile can weigh each sample by the period that applied.
+ */
+public final class OtherRecordings {
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ns|us|ms|s|m|h|d)");
+
+    private OtherRecordings() {
+    }
+
+    /** The shortest sampling period another running recording asked for, if shorter than ours. */
+    public static Optional<Duration> shorterCpuPeriod(JfrRecording ours, boolean cpuTime, Duration interval) {
+        String event = cpuTime ? JfrEvents.CPU_TIME_SAMPLE : JfrEvents.EXECUTION_SAMPLE;
+        String key = event + (cpuTime ? "#throttle" : "#period");
+        Duration shortest = interval;
+        for (Recording r : FlightRecorder.getFlightRecorder().getRecordings()) {
+            if (ours.is(r) || r.getState() != RecordingState.RUNNING) {
+                continue;
+            }
+            Map<String, String> settings = r.getSettings();
+            if (!"true".equals(settings.get(event + "#enabled"))) {
+                continue;
+            }
+            Optional<Duration> period = parse(settings.get(key));
+            if (period.isPresent() && period.get().compareTo(shortest) < 0) {
+                shortest = period.get();
+            }
+        }
+        return shortest.equals(interval) ? Optional.empty() : Optional.of(shortest);
+    }
+
+    /** JFR's duration settings: {@code 10 ms}, {@code 20ms}, {@code 1 s}. Rates and chunk markers are not periods. */
+    static Optional<Duration> parse(String setting) {
+        if (setting == null) {
+            return Optional.empty();
+        }
+        Matcher m = DURATION.matcher(setting.trim().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        long n = Long.parseLong(m.group(1));
+        return Optional.of(switch (m.group(2)) {
+            case "ns" -> Duration.ofNanos(n);
+            case "us" -> Duration.ofNanos(n * 1000);
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofDays(n);
+        }).filter(d -> !d.isZero());
+    }
+}

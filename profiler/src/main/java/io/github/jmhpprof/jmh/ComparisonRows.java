@@ -1,0 +1,52 @@
+package io.github.jmhpprof.jmh;
+
+import io.github.jmhpprof.model.ProfileData;
+import io.github.jmhpprof.report.ComparisonRow;
+import io.github.jmhpprof.report.TopTable;
+import org.openjdk.jmh.infra.BenchmarkParams;
+
+import java.util.Locale;
+import java.util.Map;
+
+/** Builds a benchmark's row of the comparison report from its merged profiles and fork reports. */
+final class ComparisonRows {
+
+    private ComparisonRows() {
+    }
+
+    /** A row for a benchmark without profiles, saying why. */
+    static ComparisonRow missing(BenchmarkParams benchmark, String note) {
+        return new ComparisonRow(benchmark.getBenchmark(), params(benchmark), Double.NaN, "", Double.NaN, Double.NaN,
+                Double.NaN, Double.NaN, "-", "-", note);
+    }
+
+    private static String params(BenchmarkParams benchmark) {
+        return benchmark.getParamsKeys().isEmpty() ? "" : BenchmarkLabels.paramsText(benchmark);
+    }
+
+    static ComparisonRow of(BenchmarkParams benchmark, Map<EventKind, ProfileData> profiles, ForkReport total, String note) {
+        double ops = total.operations();
+        ProfileData alloc = profiles.get(EventKind.ALLOC);
+        ProfileData cpu = profiles.get(EventKind.CPU);
+        double bytesPerOp = alloc == null || ops == 0 ? Double.NaN : total.allocatedBytes() / ops;
+        double allocsPerOp = alloc == null || ops == 0 ? Double.NaN : alloc.total(alloc.indexOf("alloc_objects")) / ops;
+        double cpuPerOp = cpu == null || ops == 0 ? Double.NaN : total.cpuProfileNanos() / ops;
+        double coverage = cpu == null ? Double.NaN : total.coverage();
+        String fullNote = total.hasFailed() ? joined("no profiles: " + total.failure(), note) : note;
+        return new ComparisonRow(benchmark.getBenchmark(), params(benchmark), total.meanScore(), total.scoreUnit(), bytesPerOp,
+                allocsPerOp, cpuPerOp, coverage, top(alloc, "alloc_space"), top(cpu, "cpu"), fullNote);
+    }
+
+    private static String joined(String a, String b) {
+        return b.isEmpty() ? a : a + "; " + b;
+    }
+
+    private static String top(ProfileData profile, String sampleType) {
+        if (profile == null || profile.isEmpty()) {
+            return "-";
+        }
+        TopTable top = TopTable.of(profile, sampleType);
+        TopTable.Row first = top.rows().get(0);
+        return String.format(Locale.ROOT, "%s (%.0f%%)", first.name(), 100.0 * first.flat() / Math.max(1, top.total()));
+    }
+}

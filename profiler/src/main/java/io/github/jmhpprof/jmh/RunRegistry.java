@@ -1,0 +1,138 @@
+package io.github.jmhpprof.jmh;
+
+import io.github.jmhpprof.model.ProfileData;
+import io.github.jmhpprof.pprof.ProfileFiles;
+import io.github.jmhpprof.report.ComparisonReport;
+import io.github.jmhpprof.report.ComparisonRow;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the host knows about the whole run, across benchmarks (JMH makes a new profiler for each
+ * benchmark, so this is per JVM and output root). After every benchmark it rewrites
+ * {@code <dir>/all/<kind>.pb.gz} (all benchmarks so far, told apart by their {@code benchmark}
+ * label) and the comparison report; when the JVM exits it prints the report after JMH's output.
+ */
+final class RunRegistry {
+
+    private static final Map<Path, RunRegistry> RUNS = new HashMap<>();
+    private static boolean hookInstalled;
+
+    private final OutputLayout layout;
+    private final Map<String, ComparisonRow> rows = new LinkedHashMap<>();
+    /** Benchmarks with a fork launched but not yet done: when they never finish, they are settled later. */
+    private final Map<String, Pending> pending = new LinkedHashMap<>();
+
+    private record Pending(TrialAssembler assembler, ForkRole lastLaunched) {
+    }
+    private final Map<EventKind, ProfileData> all = new EnumMap<>(EventKind.class);
+
+    private RunRegistry(OutputLayout layout) {
+        this.layout = layout;
+    }
+
+    static synchronized RunRegistry of(OutputLayout layout) {
+        if (!hookInstalled) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                settleAll(null);
+                printAll(System.out);
+            }, "jmh-pprof report"));
+            hookInstalled = true;
+        }
+        return RUNS.computeIfAbsent(layout.root(), root -> new RunRegistry(layout));
+    }
+
+    /**
+     * The host launched a measured fork of a benchmark. JMH runs benchmarks one after another, so
+     * any other benchmark still pending has ended early: settle it now, while the output is near.
+     */
+    void launched(String benchmarkId, TrialAssembler assembler, ForkRole role) {
+        settleAll(benchmarkId);
+        synchronized (this) {
+            pending.put(benchmarkId, new Pending(assembler, role));
+        }
+    }
+
+    private static void settleAll(String except) {
+        List<Pending> early = new ArrayList<>();
+        synchronized (RunRegistry.class) {
+            for (RunRegistry run : RUNS.values()) {
+                synchronized (run) {
+                    run.pending.entrySet().removeIf(e -> {
+                        if (e.getKey().equals(except)) {
+                            return false;
+                        }
+                        early.add(e.getValue());
+                        return true;
+                    });
+                }
+            }
+        }
+        for (Pending p : early) {
+            System.out.print(p.assembler().afterEarlyEnd(p.lastLaunched()));
+            System.out.flush();
+        }
+    }
+
+    synchronized void benchmarkDone(String benchmarkId, ComparisonRow row, Map<EventKind, ProfileData> profiles)
+            throws IOException {
+        pending.remove(benchmarkId);
+        rows.put(benchmarkId, row);
+        for (Map.Entry<EventKind, ProfileData> e : profiles.entrySet()) {
+            ProfileData sofar = all.get(e.getKey());
+            ProfileData merged = sofar == null ? ProfileData.merge(List.of(e.getValue())) : ProfileData.merge(List.of(sofar, e.getValue()));
+            merged.setMainBinary("all benchmarks");
+            merged.replaceComments(List.of("all benchmarks of this run, told apart by the labels benchmark and params: "
+                    + "go tool pprof -tags, -tagfocus=benchmark=<name>", "benchmarks: " + rows.size()));
+            all.put(e.getKey(), merged);
+            ProfileFiles.write(merged, OutputLayout.profile(layout.allDir(), e.getKey()));
+        }
+        ComparisonReport report = report();
+        writeAtomically(layout.root().resolve("comparison.md"), report.markdown());
+        writeAtomically(layout.root().resolve("comparison.csv"), report.csv());
+    }
+
+    private synchronized ComparisonReport report() {
+        return new ComparisonReport(new ArrayList<>(rows.values()));
+    }
+
+    private static synchronized void printAll(PrintStream out) {
+        for (RunRegistry run : RUNS.values()) {
+            if (run.rows.isEmpty()) {
+                continue;
+            }
+            out.println();
+            out.println("pprof comparison, per operation (also in " + run.layout.root().resolve("comparison.md")
+                    + " and comparison.csv):");
+            out.print(run.report().text());
+        }
+        out.flush();
+    }
+
+    private static void writeAtomically(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
+            try {
+                Files.writeString(temp, text, StandardCharsets.UTF_8);
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("pprof: cannot write " + file, e);
+        }
+    }
+}

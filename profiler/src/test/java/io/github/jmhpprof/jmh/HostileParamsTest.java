@@ -1,0 +1,48 @@
+package io.github.jmhpprof.jmh;
+
+import io.github.jmhpprof.testing.GoPprof;
+import io.github.jmhpprof.testing.RawProfile;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** @Param values such as ../x or a/b: every file stays inside dir, distinct and readable; labels keep the values. */
+class HostileParamsTest {
+
+    @Test
+    void everyParamGetsItsOwnSafeFolderAndKeepsItsValueInLabels() throws Exception {
+        Path base = JmhRuns.newOutputDir("hostile");
+        Path dir = base.resolve("pprof");
+        String[] values = HostileParamsBenchmark.class.getField("value").getAnnotation(org.openjdk.jmh.annotations.Param.class).value();
+        JmhRuns.run(JmhRuns.shortRun(HostileParamsBenchmark.class.getName(), dir, "events=cpu")
+                .measurementIterations(1).measurementTime(TimeValue.milliseconds(200)));
+
+        try (Stream<Path> beside = Files.list(base)) {
+            assertEquals(List.of(dir), beside.toList(), "nothing written beside dir, e.g. by ../x");
+        }
+        List<Path> folders;
+        try (Stream<Path> list = Files.list(dir)) {
+            folders = list.filter(p -> p.getFileName().toString().contains("HostileParams")).toList();
+        }
+        assertEquals(values.length, folders.size(), "one folder per value: " + folders);
+        Set<String> labelled = new HashSet<>();
+        for (Path folder : folders) {
+            String name = folder.getFileName().toString();
+            assertTrue(name.matches("[A-Za-z0-9._=,-]+") && name.length() <= 120 && name.contains("HostileParamsBenchmark.hash"), name);
+            RawProfile cpu = RawProfile.parse(GoPprof.run(List.of("-raw"), folder.resolve("cpu.pb.gz")).assertNoStderr());
+            String value = cpu.samples().get(0).labels().get("value");
+            labelled.add(value);
+            assertTrue(cpu.comment("params").equals("value=" + value), cpu.comment("params"));
+        }
+        assertEquals(Set.of(values), labelled, "the original values, in the labels");
+    }
+}

@@ -1,0 +1,30 @@
+package io.github.jmhpprof.jmh;
+
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.results.RunResult;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A fork with JFR disabled says so instead of writing empty profiles, and still reports exact B/op. */
+class JfrUnavailableTest {
+
+    @Test
+    void disabledJfrGivesAClearReasonAndNoEmptyProfile() throws Exception {
+        Path dir = JmhRuns.newOutputDir("nojfr");
+        Collection<RunResult> results = JmhRuns.run(JmhRuns.shortRun(WorkBenchmark.class.getName(), dir, "")
+                .jvmArgsAppend("-XX:-FlightRecorder"));
+        Path folder = JmhRuns.benchmarkFolder(dir, "WorkBenchmark.work");
+        assertFalse(Files.exists(folder.resolve("cpu.pb.gz")), "no empty profile");
+        String report = Files.readString(dir.resolve("comparison.csv"));
+        assertTrue(report.contains("no profiles: JDK Flight Recorder is not available"), report);
+        RunResult result = results.iterator().next();
+        String summary = result.getSecondaryResults().get("pprof").extendedInfo();
+        assertTrue(summary.contains("no profiles: JDK Flight Recorder is not available"), summary);
+        assertTrue(result.getSecondaryResults().get(BenchmarkSession.ALLOC_NORM).getScore() >= 4096, "B/op without JFR");
+    }
+}

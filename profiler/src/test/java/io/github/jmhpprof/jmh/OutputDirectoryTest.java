@@ -1,0 +1,50 @@
+package io.github.jmhpprof.jmh;
+
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.profile.ProfilerException;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The output root is created when missing, and an unusable one fails before any benchmark runs. */
+class OutputDirectoryTest {
+
+    @Test
+    void aMissingNestedDirectoryIsCreated() throws Exception {
+        Path dir = JmhRuns.newOutputDir("missing").resolve("a/b/c");
+        JmhRuns.run(JmhRuns.shortRun(WorkBenchmark.class.getName(), dir, "events=alloc"));
+        assertTrue(Files.isRegularFile(JmhRuns.benchmarkFolder(dir, "WorkBenchmark.work").resolve("alloc.pb.gz")));
+    }
+
+    @Test
+    void aDirectoryThatCannotBeCreatedFailsAtOnceWithTheFix() throws Exception {
+        // Tests may run as root, who may write anywhere; an immutable directory stops even root.
+        Path locked = JmhRuns.newOutputDir("locked");
+        chattr("+i", locked);
+        try {
+            Path dir = locked.resolve("pprof");
+            ProfilerException e = assertThrows(ProfilerException.class, () -> new PprofProfiler("dir=" + dir));
+            assertTrue(e.getMessage().contains("cannot create the output directory " + dir)
+                    && e.getMessage().contains("choose another with dir=<path>"), e.getMessage());
+        } finally {
+            chattr("-i", locked);
+        }
+    }
+
+    private static void chattr(String flag, Path dir) throws Exception {
+        Process p = new ProcessBuilder("chattr", flag, dir.toString()).inheritIO().start();
+        if (p.waitFor() != 0) {
+            throw new AssertionError("chattr " + flag + " " + dir + " failed; the test needs e2fsprogs' chattr");
+        }
+    }
+
+    @Test
+    void aFileInPlaceOfTheDirectoryFailsAtOnce() throws Exception {
+        Path file = Files.createTempFile("not-a-dir", ".txt");
+        ProfilerException e = assertThrows(ProfilerException.class, () -> new PprofProfiler("dir=" + file));
+        assertTrue(e.getMessage().contains("which is a file, not a directory"), e.getMessage());
+    }
+}

@@ -1,0 +1,43 @@
+package io.github.jmhpprof.jmh;
+
+import io.github.jmhpprof.testing.GoPprof;
+import io.github.jmhpprof.testing.RawProfile;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Deep stacks in a real JMH fork: whole when within stackDepth, marked [truncated] when cut. */
+class StackDepthTest {
+
+    @Test
+    void aStack200DeepIsWholeInTraces() throws Exception {
+        Path dir = JmhRuns.newOutputDir("depth200");
+        JmhRuns.run(JmhRuns.shortRun(RecursionBenchmark.class.getName(), dir, "events=cpu").param("depth", "200"));
+        Path cpu = JmhRuns.benchmarkFolder(dir, "RecursionBenchmark.recurse").resolve("cpu.pb.gz");
+        String traces = GoPprof.run(List.of("-traces"), cpu).assertNoStderr();
+        assertTrue(!traces.contains("[truncated]"), "no stack is cut at 200 frames");
+        RawProfile raw = RawProfile.parse(GoPprof.run(List.of("-raw"), cpu).assertNoStderr());
+        long deepest = raw.samples().stream()
+                .mapToLong(s -> Collections.frequency(raw.functions(s), RecursionBenchmark.class.getName() + ".descend"))
+                .max().orElse(0);
+        assertEquals(201, deepest, "descend(200) .. descend(0) all in one trace");
+    }
+
+    @Test
+    void aStackDeeperThanStackDepthEndsInTruncated() throws Exception {
+        Path dir = JmhRuns.newOutputDir("depth300");
+        JmhRuns.run(JmhRuns.shortRun(RecursionBenchmark.class.getName(), dir, "events=cpu;stackDepth=128")
+                .param("depth", "300"));
+        RawProfile raw = RawProfile.parse(GoPprof.run(List.of("-raw"), JmhRuns.benchmarkFolder(dir, "RecursionBenchmark.recurse").resolve("cpu.pb.gz")).assertNoStderr());
+        assertTrue(raw.samples().stream().anyMatch(s -> {
+            List<String> f = raw.functions(s);
+            return f.get(f.size() - 1).equals("[truncated]");
+        }), "cut stacks end in a [truncated] root frame");
+    }
+
+}

@@ -1,0 +1,41 @@
+package io.github.jmhpprof.jmh;
+
+import io.github.jmhpprof.testing.GoPprof;
+import io.github.jmhpprof.testing.RawProfile;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.results.RunResult;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * JMH's virtual-thread executor, in a JDK 25 fork: the JVM counts a virtual thread's bytes on its
+ * carrier thread, so allocation samples are scaled as a whole to the exact total, and say so.
+ */
+class VirtualThreadsTest {
+
+    @Test
+    void virtualThreadWorkersAreProfiledAndTheTotalIsExact() throws Exception {
+        String jdk25 = System.getProperty("jdk25.java");
+        assertTrue(jdk25 != null && Files.isExecutable(Path.of(jdk25)), "needs a JDK 25 at -Djdk25.java, got " + jdk25);
+        Path dir = JmhRuns.newOutputDir("virtual");
+        Collection<RunResult> results = JmhRuns.run(JmhRuns.shortRun(WorkBenchmark.class.getName(), dir, "")
+                .jvm(jdk25).jvmArgsAppend("-Djmh.executor=VIRTUAL"));
+
+        Path folder = JmhRuns.benchmarkFolder(dir, "WorkBenchmark.work");
+        RawProfile alloc = RawProfile.parse(GoPprof.run(List.of("-raw"), folder.resolve("alloc.pb.gz")).assertNoStderr());
+        double bytesPerOp = (double) alloc.total("alloc_space") / Long.parseLong(alloc.comment("operations"));
+        double exact = results.iterator().next().getSecondaryResults().get(BenchmarkSession.ALLOC_NORM).getScore();
+        assertEquals(exact, bytesPerOp, exact * 0.01, "alloc_space/op equals the exact B/op");
+        assertTrue(alloc.samples().stream().allMatch(s -> s.labels().get("thread").contains("WorkBenchmark.work-jmh-worker")),
+                "samples carry the virtual thread's name");
+        assertTrue(alloc.comment("sampler").contains("scaled as a whole"), alloc.comment("sampler"));
+        RawProfile cpu = RawProfile.parse(GoPprof.run(List.of("-raw"), folder.resolve("cpu.pb.gz")).assertNoStderr());
+        assertTrue(cpu.total("samples") > 0, "CPU samples of virtual threads");
+    }
+}
