@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: ./test.sh [extra Maven arguments]
-# Installs what the tests need when it is missing (Go's `go tool pprof`, graphviz),
-# prints nothing about that when all goes well, then runs ./mvnw -B verify.
+# Installs what the tests need when it is missing (Go's `go tool pprof`, graphviz, Chromium,
+# Node.js and the npm packages of benchmarks/src/test/node), prints nothing about that when
+# all goes well, then runs ./mvnw -B verify.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -20,6 +21,8 @@ missing=()
 have_go_pprof || missing+=(golang-go)
 command -v dot >/dev/null || missing+=(graphviz)          # pprof's graph views
 command -v javac >/dev/null || missing+=(openjdk-17-jdk-headless)
+[ -x /usr/bin/chromium ] || missing+=(chromium)           # the web UI test's browser
+{ command -v node && command -v npm; } >/dev/null || missing+=(nodejs npm)
 
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=()
@@ -32,7 +35,7 @@ if [ ${#missing[@]} -gt 0 ]; then
     fi
   fi
   if ! command -v apt-get >/dev/null; then
-    echo "test.sh: missing ${missing[*]}: install Go (with go tool pprof), graphviz and a JDK 17+ and run again." >&2
+    echo "test.sh: missing ${missing[*]}: install Go (with go tool pprof), graphviz, Chromium, Node.js 20+ and a JDK 17+ and run again." >&2
     exit 1
   fi
   log=$(mktemp)
@@ -48,6 +51,22 @@ if [ ${#missing[@]} -gt 0 ]; then
     echo "test.sh: golang-go is installed but go tool pprof was not found." >&2
     exit 1
   fi
+fi
+
+# The Node.js half of ViewerConformanceIT: a second pprof decoder and playwright-core, at the
+# versions of package-lock.json. `npm ci` runs again only when the lock file has changed.
+node_dir=benchmarks/src/test/node
+installed_lock="$node_dir/node_modules/.installed-package-lock.json"
+if ! cmp -s "$node_dir/package-lock.json" "$installed_lock"; then
+  log=$(mktemp)
+  if ! (cd "$node_dir" && npm ci --no-audit --no-fund) >"$log" 2>&1; then
+    cat "$log" >&2
+    echo "test.sh: npm ci failed in $node_dir" >&2
+    rm -f "$log"
+    exit 1
+  fi
+  rm -f "$log"
+  cp "$node_dir/package-lock.json" "$installed_lock"
 fi
 
 # The end-to-end tests also run on JDK 25 (CPU-time sampling); machines of this project keep

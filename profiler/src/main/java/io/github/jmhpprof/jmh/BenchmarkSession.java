@@ -286,7 +286,6 @@ final class BenchmarkSession {
     }
 
     private void describe(ProfileData profile, String samplerText) {
-        profile.setMainBinary(benchmark.getBenchmark());
         Instant first = windows.firstStart();
         profile.setTime(first.getEpochSecond() * 1_000_000_000L + first.getNano(), windows.total().toNanos());
         profile.addComment("benchmark: " + benchmark.getBenchmark());

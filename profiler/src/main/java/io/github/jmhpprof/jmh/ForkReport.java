@@ -1,12 +1,14 @@
 package io.github.jmhpprof.jmh;
 
+import io.github.jmhpprof.files.AtomicFiles;
+
 import java.io.IOException;
 import java.io.Reader;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Properties;
 
@@ -98,16 +100,11 @@ record ForkReport(long operations, long allocatedBytes, long threadCpuNanos, lon
         p.setProperty("scoreIterations", Long.toString(scoreIterations));
         p.setProperty("scoreUnit", scoreUnit);
         p.setProperty("note", note);
-        Files.createDirectories(file.getParent());
-        Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
-        try {
-            try (Writer w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                p.store(w, "jmh-pprof fork report");
-            }
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(file, out -> {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            p.store(w, "jmh-pprof fork report");
+            w.flush();
+        });
     }
 
     static ForkReport read(Path file) throws IOException {

@@ -1,5 +1,6 @@
 package io.github.jmhpprof.jmh;
 
+import io.github.jmhpprof.files.AtomicFiles;
 import io.github.jmhpprof.model.ProfileData;
 import io.github.jmhpprof.pprof.ProfileFiles;
 import io.github.jmhpprof.report.ComparisonReport;
@@ -9,9 +10,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -93,7 +92,6 @@ final class RunRegistry {
         for (Map.Entry<EventKind, ProfileData> e : profiles.entrySet()) {
             ProfileData sofar = all.get(e.getKey());
             ProfileData merged = sofar == null ? ProfileData.merge(List.of(e.getValue())) : ProfileData.merge(List.of(sofar, e.getValue()));
-            merged.setMainBinary("all benchmarks");
             merged.replaceComments(List.of("all benchmarks of this run, told apart by the labels benchmark and params: "
                     + "go tool pprof -tags, -tagfocus=benchmark=<name>", "benchmarks: " + rows.size()));
             all.put(e.getKey(), merged);
@@ -123,14 +121,7 @@ final class RunRegistry {
 
     private static void writeAtomically(Path file, String text) {
         try {
-            Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
-            try {
-                Files.writeString(temp, text, StandardCharsets.UTF_8);
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            AtomicFiles.write(file, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new UncheckedIOException("pprof: cannot write " + file, e);
         }

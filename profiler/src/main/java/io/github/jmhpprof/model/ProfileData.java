@@ -19,7 +19,6 @@ public final class ProfileData {
     private final String defaultSampleType;
     private final Map<Key, long[]> samples = new LinkedHashMap<>();
     private final List<String> comments = new ArrayList<>();
-    private String mainBinary = "java";
     private long timeNanos;
     private long durationNanos;
 
@@ -114,7 +113,6 @@ public final class ProfileData {
     public static ProfileData merge(List<ProfileData> parts) {
         ProfileData first = parts.get(0);
         ProfileData merged = new ProfileData(first.sampleTypes, first.periodType, first.period, first.defaultSampleType);
-        merged.mainBinary = first.mainBinary;
         merged.comments.addAll(first.comments);
         long start = Long.MAX_VALUE;
         long duration = 0;
@@ -135,9 +133,6 @@ public final class ProfileData {
         this.durationNanos = durationNanos;
     }
 
-    public void setMainBinary(String mainBinary) {
-        this.mainBinary = mainBinary;
-    }
 
     public List<ValueType> sampleTypes() {
         return sampleTypes;
@@ -160,9 +155,6 @@ public final class ProfileData {
         return List.copyOf(comments);
     }
 
-    public String mainBinary() {
-        return mainBinary;
-    }
 
     public long timeNanos() {
         return timeNanos;

@@ -44,9 +44,6 @@ public final class PprofDecoder {
         String defaultType = in.getDefaultSampleType() == 0 ? null : str(in.getDefaultSampleType());
         ProfileData data = new ProfileData(types, valueType(in.getPeriodType()), in.getPeriod(), defaultType);
         data.setTime(in.getTimeNanos(), in.getDurationNanos());
-        if (in.getMappingCount() > 0) {
-            data.setMainBinary(str(in.getMapping(0).getFilename()));
-        }
         in.getCommentList().forEach(c -> data.addComment(str(c)));
         for (Sample sample : in.getSampleList()) {
             List<Frame> frames = new ArrayList<>();

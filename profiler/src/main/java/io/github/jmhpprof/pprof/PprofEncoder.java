@@ -56,9 +56,11 @@ public final class PprofEncoder {
         if (data.defaultSampleType() != null) {
             out.setDefaultSampleType(stringIndex(data.defaultSampleType()));
         }
+        // The mapping's file name stays empty: pprof matches -focus, -ignore, -hide and -show_from
+        // against it too, so any name would make such a regex match every frame. The flags say
+        // the profile is symbolized, so pprof neither warns nor looks for a binary.
         out.addMapping(Mapping.newBuilder()
                 .setId(MAPPING_ID)
-                .setFilename(stringIndex(data.mainBinary()))
                 .setHasFunctions(true)
                 .setHasFilenames(true)
                 .setHasLineNumbers(true));

@@ -1,23 +1,17 @@
 package io.github.jmhpprof.pprof;
 
+import io.github.jmhpprof.files.AtomicFiles;
 import io.github.jmhpprof.model.ProfileData;
 import io.github.jmhpprof.proto.Profile;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
-/**
- * Writes a profile gzip-compressed, as pprof expects, and atomically: the bytes go to a hidden
- * temporary file beside the target, which is renamed into place only when complete. A reader
- * never sees a half-written profile, and a crash leaves no file under the final name.
- */
+/** Reads and writes gzip-compressed pprof files, as pprof expects them; writes are atomic ({@link AtomicFiles}). */
 public final class ProfileFiles {
 
     private ProfileFiles() {
@@ -36,20 +30,10 @@ public final class ProfileFiles {
     }
 
     public static void write(Profile profile, Path target) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        try {
-            try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(temp))) {
-                profile.writeTo(out);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(target, out -> {
+            GZIPOutputStream gzip = new GZIPOutputStream(out);
+            profile.writeTo(gzip);
+            gzip.finish();
+        });
     }
 }

@@ -32,7 +32,6 @@ public final class PerOperation {
         }
         String defaultType = total.defaultSampleType() == null ? null : total.defaultSampleType() + SUFFIX;
         ProfileData perOp = new ProfileData(types, total.periodType(), total.period(), defaultType);
-        perOp.setMainBinary(total.mainBinary());
         perOp.setTime(total.timeNanos(), total.durationNanos());
         total.comments().forEach(perOp::addComment);
         perOp.putComment("values", "per " + OPS_SCALE + " operations (divide by " + OPS_SCALE + " for per operation)");

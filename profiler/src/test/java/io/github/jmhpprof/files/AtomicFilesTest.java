@@ -1,0 +1,42 @@
+package io.github.jmhpprof.files;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class AtomicFilesTest {
+
+    @Test
+    void aFailedWriteLeavesNeitherTheFileNorATempFile(@TempDir Path dir) throws IOException {
+        Path target = dir.resolve("cpu.pb.gz");
+        assertThrows(IOException.class, () -> AtomicFiles.write(target, out -> {
+            out.write(new byte[1000]);
+            throw new IOException("disk full");
+        }));
+        assertFalse(Files.exists(target));
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(0, left.count(), "no temp file left behind");
+        }
+    }
+
+    @Test
+    void aFailedRewriteKeepsThePreviousContent(@TempDir Path dir) throws IOException {
+        Path target = dir.resolve("report.md");
+        AtomicFiles.write(target, out -> out.write("first".getBytes()));
+        assertThrows(IOException.class, () -> AtomicFiles.write(target, out -> {
+            out.write("sec".getBytes());
+            throw new IOException("interrupted");
+        }));
+        assertEquals("first", Files.readString(target));
+        AtomicFiles.write(target, out -> out.write("second".getBytes()));
+        assertEquals("second", Files.readString(target));
+    }
+}
