@@ -35,6 +35,7 @@ class SampleBenchmarksProfileIT {
     static void runAllSampleBenchmarks() throws Exception {
         Path dir = BenchmarksJar.newWorkDir("samples");
         run = BenchmarksJar.run(dir, 600, List.of(
+                "(BubbleSort|Concat|Prealloc)Benchmark", // the contention, leak and heap examples have their own IT
                 "-f", "1", "-wi", "2", "-w", "500ms", "-i", "3", "-r", "500ms",
                 "-prof", "pprof", "-prof", "gc", "-rf", "csv", "-rff", "results.csv"));
         assertEquals(0, run.exitCode(), run.output());

@@ -8,6 +8,10 @@ final class JfrEvents {
     static final String ALLOCATION_SAMPLE = "jdk.ObjectAllocationSample";
     static final String ALLOCATION_IN_NEW_TLAB = "jdk.ObjectAllocationInNewTLAB";
     static final String ALLOCATION_OUTSIDE_TLAB = "jdk.ObjectAllocationOutsideTLAB";
+    static final String THREAD_PARK = "jdk.ThreadPark";
+    static final String MONITOR_ENTER = "jdk.JavaMonitorEnter";
+    static final String MONITOR_WAIT = "jdk.JavaMonitorWait";
+    static final String OLD_OBJECT_SAMPLE = "jdk.OldObjectSample";
 
     private JfrEvents() {
     }

@@ -1,10 +1,16 @@
 package io.github.jmhpprof.jfr;
 
 import io.github.jmhpprof.alloc.AllocationSamples;
+import io.github.jmhpprof.contention.ContentionSamples;
+import io.github.jmhpprof.contention.LockClasses;
 import io.github.jmhpprof.cpu.CpuSamples;
+import io.github.jmhpprof.heap.LiveObjectSamples;
+import io.github.jmhpprof.heap.ObjectSizeEstimate;
+import io.github.jmhpprof.model.Stack;
 import io.github.jmhpprof.threads.ThreadSelector;
 import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedObject;
 import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 
@@ -18,16 +24,41 @@ import java.nio.file.Path;
  */
 public final class JfrFileReader {
 
+    /**
+     * Where the events go; a null collector means that profile was not asked for.
+     *
+     * @param cpu   CPU samples
+     * @param alloc allocation samples
+     * @param block every wait: parking, monitor enter, monitor wait
+     * @param mutex lock waits: monitor enter, and parking on a lock
+     * @param heap  sampled objects still alive when the recording stopped
+     */
+    public record Collectors(CpuSamples cpu, AllocationSamples alloc, ContentionSamples block, ContentionSamples mutex,
+                             LiveObjectSamples heap) {
+    }
+
     private final MeasurementWindows windows;
     private final ThreadSelector selector;
     private final CpuSamples cpu;
     private final AllocationSamples alloc;
+    private final ContentionSamples block;
+    private final ContentionSamples mutex;
+    private final LiveObjectSamples heap;
+    private ObjectSizeEstimate sizes;
 
+    /** A reader for the CPU and allocation profiles only. */
     public JfrFileReader(MeasurementWindows windows, ThreadSelector selector, CpuSamples cpu, AllocationSamples alloc) {
+        this(windows, selector, new Collectors(cpu, alloc, null, null, null));
+    }
+
+    public JfrFileReader(MeasurementWindows windows, ThreadSelector selector, Collectors collectors) {
         this.windows = windows;
         this.selector = selector;
-        this.cpu = cpu;
-        this.alloc = alloc;
+        this.cpu = collectors.cpu();
+        this.alloc = collectors.alloc();
+        this.block = collectors.block();
+        this.mutex = collectors.mutex();
+        this.heap = collectors.heap();
     }
 
     public void read(Path file) throws IOException {
@@ -45,6 +76,10 @@ public final class JfrFileReader {
             case JfrEvents.CPU_TIME_SAMPLES_LOST -> lostCpuSamples(event);
             case JfrEvents.ALLOCATION_SAMPLE -> allocationSample(event);
             case JfrEvents.ALLOCATION_IN_NEW_TLAB, JfrEvents.ALLOCATION_OUTSIDE_TLAB -> objectSize(event);
+            case JfrEvents.THREAD_PARK -> wait(event, event.getClass("parkedClass"), Wait.PARK);
+            case JfrEvents.MONITOR_ENTER -> wait(event, event.getClass("monitorClass"), Wait.MONITOR_ENTER);
+            case JfrEvents.MONITOR_WAIT -> wait(event, event.getClass("monitorClass"), Wait.MONITOR_WAIT);
+            case JfrEvents.OLD_OBJECT_SAMPLE -> liveObject(event);
             default -> {
             }
         }
@@ -77,12 +112,83 @@ public final class JfrFileReader {
         }
     }
 
-    private boolean counts(RecordedEvent event, RecordedThread thread) {
-        if (thread == null || thread.getJavaName() == null || !windows.contains(event.getStartTime())) {
+    private enum Wait {
+        /** {@code LockSupport.park}: a lock wait only when parked on a lock. */
+        PARK,
+        /** Entering a contended {@code synchronized}: always a lock wait. */
+        MONITOR_ENTER,
+        /** {@code Object.wait}: waiting for a notification, never a lock wait. */
+        MONITOR_WAIT
+    }
+
+    /**
+     * One wait. It counts only when it began and ended inside one measurement iteration: waits
+     * across an iteration's edge are JMH's workers idling between iterations.
+     */
+    private void wait(RecordedEvent event, RecordedClass on, Wait kind) {
+        if (block == null && mutex == null) {
+            return;
+        }
+        RecordedThread thread = event.getThread();
+        if (!isBenchmarkThread(thread) || !windows.containsSpan(event.getStartTime(), event.getEndTime())) {
+            return;
+        }
+        String lock = on == null ? null : on.getName();
+        long delay = event.getDuration().toNanos();
+        Stack stack = StackConverter.convert(event.getStackTrace());
+        String display = on == null ? null : className(on);
+        if (block != null) {
+            block.add(stack, thread.getJavaName(), display, delay);
+        }
+        boolean lockWait = switch (kind) {
+            case PARK -> LockClasses.isLock(lock);
+            case MONITOR_ENTER -> true;
+            case MONITOR_WAIT -> false;
+        };
+        if (mutex != null && lockWait) {
+            mutex.add(stack, thread.getJavaName(), display, delay);
+        }
+    }
+
+    /**
+     * A sampled object still alive when the recording stopped (after the GC that ends the
+     * measurement). It counts when a benchmark thread allocated it, in warmup or measurement: what
+     * a benchmark keeps usually builds up from its first calls, as a cache does, and is no less
+     * live for that (Go's inuse counts from the program's start).
+     */
+    private void liveObject(RecordedEvent event) {
+        RecordedThread thread = event.getThread();
+        if (heap == null || !isBenchmarkThread(thread)) {
+            return;
+        }
+        RecordedObject object = event.getValue("object");
+        RecordedClass type = object == null ? null : object.getValue("type");
+        if (type == null) {
+            return;
+        }
+        long bytes;
+        boolean estimated = !event.hasField("objectSize");
+        if (estimated) {
+            if (sizes == null) {
+                sizes = ObjectSizeEstimate.forThisJvm();
+            }
+            bytes = sizes.bytes(type.getName(), event.getInt("arrayElements"));
+        } else {
+            bytes = event.getLong("objectSize");
+        }
+        heap.add(StackConverter.convert(event.getStackTrace()), thread.getJavaName(), className(type), bytes, estimated);
+    }
+
+    private boolean isBenchmarkThread(RecordedThread thread) {
+        if (thread == null || thread.getJavaName() == null) {
             return false;
         }
         String group = thread.getThreadGroup() == null ? null : thread.getThreadGroup().getName();
         return selector.isBenchmarkThread(thread.getJavaThreadId(), thread.getJavaName(), group);
+    }
+
+    private boolean counts(RecordedEvent event, RecordedThread thread) {
+        return isBenchmarkThread(thread) && windows.contains(event.getStartTime());
     }
 
     /** {@code byte[]} rather than {@code [B}: the name a Java programmer reads. */

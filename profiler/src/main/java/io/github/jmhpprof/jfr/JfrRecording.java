@@ -43,6 +43,19 @@ public final class JfrRecording implements AutoCloseable {
             recording.enable(JfrEvents.ALLOCATION_IN_NEW_TLAB).withoutStackTrace();
             recording.enable(JfrEvents.ALLOCATION_OUTSIDE_TLAB).withoutStackTrace();
         }
+        if (plan.block() || plan.mutex()) {
+            Duration threshold = plan.sharedWaitThreshold();
+            recording.enable(JfrEvents.THREAD_PARK).withThreshold(threshold).withStackTrace();
+            recording.enable(JfrEvents.MONITOR_ENTER).withThreshold(threshold).withStackTrace();
+        }
+        if (plan.block()) {
+            recording.enable(JfrEvents.MONITOR_WAIT).withThreshold(plan.blockThreshold()).withStackTrace();
+        }
+        if (plan.heap()) {
+            // Emitted when the recording stops, one event per sampled object still alive; cutoff 0
+            // skips the search for paths to GC roots, which the heap profile does not use.
+            recording.enable(JfrEvents.OLD_OBJECT_SAMPLE).with("cutoff", "0 ns").withStackTrace();
+        }
         recording.start();
         return new JfrRecording(recording);
     }

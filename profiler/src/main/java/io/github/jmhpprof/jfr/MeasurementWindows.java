@@ -42,6 +42,19 @@ public final class MeasurementWindows {
         return false;
     }
 
+    /**
+     * True when one window holds the whole span. Waits that cross an iteration's edge are JMH's
+     * own (workers parked between iterations), or only partly measured, so they do not count.
+     */
+    public boolean containsSpan(Instant start, Instant end) {
+        for (Window w : windows) {
+            if (!start.isBefore(w.start) && !end.isAfter(w.end)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public boolean isEmpty() {
         return windows.isEmpty();
     }

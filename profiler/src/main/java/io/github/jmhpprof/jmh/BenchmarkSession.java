@@ -2,7 +2,9 @@ package io.github.jmhpprof.jmh;
 
 import io.github.jmhpprof.alloc.AllocationCalibrator;
 import io.github.jmhpprof.alloc.AllocationSamples;
+import io.github.jmhpprof.contention.ContentionSamples;
 import io.github.jmhpprof.cpu.CpuSamples;
+import io.github.jmhpprof.heap.LiveObjectSamples;
 import io.github.jmhpprof.jfr.JfrFileReader;
 import io.github.jmhpprof.jfr.JfrRecording;
 import io.github.jmhpprof.jfr.MeasurementWindows;
@@ -16,6 +18,7 @@ import io.github.jmhpprof.threads.ProcessCpu;
 import io.github.jmhpprof.threads.ThreadActivity;
 import io.github.jmhpprof.threads.ThreadSelector;
 import io.github.jmhpprof.threads.ThreadSnapshot;
+import io.github.jmhpprof.threads.ThreadStacks;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.results.AggregationPolicy;
@@ -26,6 +29,7 @@ import org.openjdk.jmh.results.TextResult;
 import org.openjdk.jmh.runner.IterationType;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -147,16 +151,27 @@ final class BenchmarkSession {
                         + System.getProperty("java.version") + "; use cpu=execution or cpu=auto");
             }
             recording = JfrRecording.start(new RecordingPlan(
-                    options.events().contains(EventKind.CPU), cpuTime, options.interval(),
-                    options.events().contains(EventKind.ALLOC), options.allocSamplesPerSecond()));
+                    wants(EventKind.CPU), cpuTime, options.interval(),
+                    wants(EventKind.ALLOC), options.allocSamplesPerSecond(),
+                    wants(EventKind.BLOCK), options.blockThreshold(),
+                    wants(EventKind.MUTEX), options.mutexThreshold(),
+                    wants(EventKind.HEAP)));
         } catch (IllegalStateException | SecurityException | IOException e) {
             startFailure = e.getMessage();
         }
     }
 
+    private boolean wants(EventKind kind) {
+        return options.events().contains(kind);
+    }
+
     private List<Result> finish() {
         Path forkDir = layout.forkDir(benchmark.id(), role.fork());
         long started = System.nanoTime();
+        // The end of the measurement, before the profiler's own work changes what is alive.
+        ThreadStacks threads = wants(EventKind.THREADS) ? ThreadStacks.takeAll() : null;
+        long threadsTakenAt = System.currentTimeMillis();
+        long liveHeap = wants(EventKind.HEAP) ? liveHeapAfterGc() : 0;
         ForkReport report;
         if (startFailure != null) {
             report = ForkReport.failed(operations, activity.totalAllocatedBytes(), startFailure, score);
@@ -164,7 +179,7 @@ final class BenchmarkSession {
             Path jfr = null;
             try {
                 jfr = recording.stopAndDump();
-                report = convert(jfr, forkDir, started);
+                report = convert(jfr, forkDir, started, threads, threadsTakenAt, liveHeap);
             } catch (IOException | RuntimeException e) {
                 report = ForkReport.failed(operations, activity.totalAllocatedBytes(),
                         "converting the recording failed: " + e, score);
@@ -183,12 +198,26 @@ final class BenchmarkSession {
                 : List.of();
     }
 
-    private ForkReport convert(Path jfr, Path forkDir, long started) throws IOException {
-        boolean wantCpu = options.events().contains(EventKind.CPU);
-        boolean wantAlloc = options.events().contains(EventKind.ALLOC);
+    /**
+     * As Go's {@code go test -memprofile} does before it writes the heap profile: a full GC, so
+     * that the live objects are those still reachable at the end of the measurement, and JFR's
+     * old-object sampler drops the ones that were not. Returns the heap then in use.
+     */
+    private static long liveHeapAfterGc() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private ForkReport convert(Path jfr, Path forkDir, long started, ThreadStacks threads, long threadsTakenAt,
+                               long liveHeap) throws IOException {
+        boolean wantCpu = wants(EventKind.CPU);
+        boolean wantAlloc = wants(EventKind.ALLOC);
         CpuSamples cpu = wantCpu ? new CpuSamples() : null;
         AllocationSamples alloc = wantAlloc ? new AllocationSamples() : null;
-        new JfrFileReader(windows, selector, cpu, alloc).read(jfr);
+        ContentionSamples block = wants(EventKind.BLOCK) ? new ContentionSamples(options.blockThreshold()) : null;
+        ContentionSamples mutex = wants(EventKind.MUTEX) ? new ContentionSamples(options.mutexThreshold()) : null;
+        LiveObjectSamples heap = wants(EventKind.HEAP) ? new LiveObjectSamples() : null;
+        new JfrFileReader(windows, selector, new JfrFileReader.Collectors(cpu, alloc, block, mutex, heap)).read(jfr);
 
         Labels labels = BenchmarkLabels.of(benchmark);
         long written = 0;
@@ -215,10 +244,33 @@ final class BenchmarkSession {
                         + "threads, or threads that ended mid-iteration) have no exact count of their own";
             }
         }
+        if (block != null) {
+            ProfileData profile = block.toProfile(labels);
+            describe(profile, contentionSamplerText(block, "jdk.ThreadPark, jdk.JavaMonitorEnter and jdk.JavaMonitorWait"));
+            written += write(profile, OutputLayout.profile(forkDir, EventKind.BLOCK));
+        }
+        if (mutex != null) {
+            ProfileData profile = mutex.toProfile(labels);
+            describe(profile, contentionSamplerText(mutex,
+                    "jdk.JavaMonitorEnter, and jdk.ThreadPark on ReentrantLock, ReentrantReadWriteLock and StampedLock"));
+            written += write(profile, OutputLayout.profile(forkDir, EventKind.MUTEX));
+        }
+        if (heap != null) {
+            ProfileData profile = heap.toProfile(labels);
+            describe(profile, heapSamplerText(heap));
+            written += write(profile, OutputLayout.profile(forkDir, EventKind.HEAP));
+        }
+        if (threads != null) {
+            ProfileData profile = threads.toProfile(labels);
+            describe(profile, "ThreadMXBean.dumpAllThreads() of all " + threads.threadCount()
+                    + " live threads of the JVM, after the last measurement iteration");
+            profile.setTime(threadsTakenAt * 1_000_000L, 0);
+            written += write(profile, OutputLayout.profile(forkDir, EventKind.THREADS));
+        }
         long millis = (System.nanoTime() - started) / 1_000_000;
         return new ForkReport(operations, activity.totalAllocatedBytes(), activity.totalCpuNanos(), processCpuNanos,
                 cpuNanos, wantCpu ? cpu.sampleCount() : 0, wantCpu ? cpu.lostCount() : 0,
-                wantAlloc ? alloc.sampleCount() : 0, millis, written, wantCpu ? cpuSamplerText() : "", "",
+                wantAlloc ? alloc.sampleCount() : 0, liveHeap, millis, written, wantCpu ? cpuSamplerText() : "", "",
                 score.sum(), score.iterations(), score.unit(), notes(allocNote));
     }
 
@@ -262,6 +314,20 @@ final class BenchmarkSession {
         return "jdk.ObjectAllocationSample at most " + options.allocSamplesPerSecond() + "/s, about " + bytesPerSample
                 + " bytes per sample; alloc_space scaled " + (perThread ? "per thread" : "as a whole")
                 + " to exact ThreadMXBean bytes; alloc_objects estimated from object sizes at TLAB refills";
+    }
+
+    private static String contentionSamplerText(ContentionSamples samples, String events) {
+        long below = samples.belowThreshold();
+        return events + ": every wait of at least " + Quantity.format(samples.threshold().toNanos(), "nanoseconds")
+                + " that began and ended within one measurement iteration"
+                + (below > 0 ? " (" + below + " shorter waits, recorded for the other profile's threshold, left out)" : "");
+    }
+
+    private String heapSamplerText(LiveObjectSamples heap) {
+        return "jdk.OldObjectSample, queue of " + options.heapSamples() + " sampled objects; after a full GC at the end, "
+                + heap.objectCount() + " were alive and allocated by benchmark threads (warmup included); "
+                + "values are those sampled objects, not totals"
+                + (heap.estimatedSizes() > 0 ? "; sizes estimated from class layouts (JFR reports none before JDK 25)" : "");
     }
 
     private static void deleteQuietly(Path file) {

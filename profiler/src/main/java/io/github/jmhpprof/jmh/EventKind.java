@@ -6,10 +6,15 @@ import java.util.Optional;
 /** The profiles a run can write, one file each, named after {@link #fileStem()}. */
 public enum EventKind {
     CPU("cpu", true),
-    ALLOC("alloc", true);
-
-    /** Names a later version will accept; asked for now, they get a clear "not yet" rather than "unknown". */
-    static final String PLANNED = "block, mutex, heap, threads";
+    ALLOC("alloc", true),
+    /** Time spent waiting: parking (locks, queues, conditions) and monitors, as Go's block profile. */
+    BLOCK("block", true),
+    /** Time spent waiting for a lock: {@code synchronized} and j.u.c. locks, as Go's mutex profile. */
+    MUTEX("mutex", true),
+    /** Live objects at the end of the measurement, as the inuse columns of Go's heap profile. */
+    HEAP("heap", false),
+    /** Stacks of all live threads at the end of the measurement, as Go's goroutine profile. */
+    THREADS("threads", false);
 
     private final String optionName;
     private final boolean perOperation;

@@ -25,6 +25,7 @@ import java.util.Properties;
  * @param cpuSamples        CPU samples kept
  * @param lostCpuSamples    CPU samples the JVM reported lost
  * @param allocSamples      allocation samples kept
+ * @param liveHeapBytes     heap in use after the full GC that ends the measurement (heap profile only)
  * @param conversionMillis  time from the end of the last iteration to the files being written
  * @param bytesWritten      size of the profile files written
  * @param cpuSampler        the CPU sampler, as said in the profile comments
@@ -36,11 +37,11 @@ import java.util.Properties;
  */
 record ForkReport(long operations, long allocatedBytes, long threadCpuNanos, long processCpuNanos,
                   long cpuProfileNanos, long cpuSamples, long lostCpuSamples, long allocSamples,
-                  long conversionMillis, long bytesWritten, String cpuSampler, String failure,
+                  long liveHeapBytes, long conversionMillis, long bytesWritten, String cpuSampler, String failure,
                   double score, long scoreIterations, String scoreUnit, String note) {
 
     static ForkReport failed(long operations, long allocatedBytes, String failure, Score score) {
-        return new ForkReport(operations, allocatedBytes, 0, 0, 0, 0, 0, 0, 0, 0, "", failure,
+        return new ForkReport(operations, allocatedBytes, 0, 0, 0, 0, 0, 0, 0, 0, 0, "", failure,
                 score.sum(), score.iterations(), score.unit(), "");
     }
 
@@ -72,7 +73,7 @@ record ForkReport(long operations, long allocatedBytes, long threadCpuNanos, lon
                     s.threadCpuNanos + f.threadCpuNanos, s.processCpuNanos + f.processCpuNanos,
                     s.cpuProfileNanos + f.cpuProfileNanos, s.cpuSamples + f.cpuSamples,
                     s.lostCpuSamples + f.lostCpuSamples, s.allocSamples + f.allocSamples,
-                    Math.max(s.conversionMillis, f.conversionMillis),
+                    s.liveHeapBytes + f.liveHeapBytes, Math.max(s.conversionMillis, f.conversionMillis),
                     s.bytesWritten + f.bytesWritten, s.cpuSampler, s.hasFailed() ? s.failure : f.failure,
                     s.score + f.score, s.scoreIterations + f.scoreIterations, s.scoreUnit,
                     s.note.isEmpty() ? f.note : f.note.isEmpty() ? s.note : s.note + "; " + f.note);
@@ -90,6 +91,7 @@ record ForkReport(long operations, long allocatedBytes, long threadCpuNanos, lon
         p.setProperty("cpuSamples", Long.toString(cpuSamples));
         p.setProperty("lostCpuSamples", Long.toString(lostCpuSamples));
         p.setProperty("allocSamples", Long.toString(allocSamples));
+        p.setProperty("liveHeapBytes", Long.toString(liveHeapBytes));
         p.setProperty("conversionMillis", Long.toString(conversionMillis));
         p.setProperty("bytesWritten", Long.toString(bytesWritten));
         p.setProperty("cpuSampler", cpuSampler);
@@ -112,7 +114,7 @@ record ForkReport(long operations, long allocatedBytes, long threadCpuNanos, lon
         }
         return new ForkReport(num(p, "operations"), num(p, "allocatedBytes"), num(p, "threadCpuNanos"),
                 num(p, "processCpuNanos"), num(p, "cpuProfileNanos"), num(p, "cpuSamples"), num(p, "lostCpuSamples"),
-                num(p, "allocSamples"), num(p, "conversionMillis"), num(p, "bytesWritten"),
+                num(p, "allocSamples"), num(p, "liveHeapBytes"), num(p, "conversionMillis"), num(p, "bytesWritten"),
                 p.getProperty("cpuSampler", ""), p.getProperty("failure", ""),
                 Double.parseDouble(p.getProperty("score", "NaN")), num(p, "scoreIterations"), p.getProperty("scoreUnit", ""),
                 p.getProperty("note", ""));

@@ -17,7 +17,8 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * JMH profiler that writes pprof CPU and allocation profiles of the measurement iterations,
+ * JMH profiler that writes pprof CPU and allocation profiles of the measurement iterations (and,
+ * when asked, block, mutex, live-heap and thread profiles),
  * one folder per benchmark and @Param combination. Select it with {@code -prof pprof} (through the
  * top-level {@code pprof} class) or by this class's name.
  * <p>
@@ -51,7 +52,7 @@ public class PprofProfiler implements InternalProfiler, ExternalProfiler {
     @Override
     public String getDescription() {
         return "pprof CPU and allocation profiles (go tool pprof) of the measurement iterations, via JFR; "
-                + "exact B/op. Options: -prof pprof:help";
+                + "exact B/op; block, mutex, heap and threads profiles on request. Options: -prof pprof:help";
     }
 
     @Override
@@ -77,8 +78,11 @@ public class PprofProfiler implements InternalProfiler, ExternalProfiler {
     @Override
     public Collection<String> addJVMOptions(BenchmarkParams params) {
         lastLaunched = ForkRole.ofLaunch(launches++, params.getWarmupForks(), params.getForks());
+        // One flag: JVM takes only the last -XX:FlightRecorderOptions.
+        String recorderOptions = "stackdepth=" + options.stackDepth()
+                + (options.events().contains(EventKind.HEAP) ? ",old-object-queue-size=" + options.heapSamples() : "");
         List<String> flags = new ArrayList<>(List.of(
-                "-XX:FlightRecorderOptions=stackdepth=" + options.stackDepth(),
+                "-XX:FlightRecorderOptions=" + recorderOptions,
                 // Without this, JFR attributes samples in inlined code to the nearest safepoint's line.
                 "-XX:+UnlockDiagnosticVMOptions",
                 "-XX:+DebugNonSafepoints"));

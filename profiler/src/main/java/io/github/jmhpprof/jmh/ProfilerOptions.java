@@ -23,16 +23,28 @@ import java.util.stream.Collectors;
  * @param stackDepth         JFR stack depth, passed to forked JVMs
  * @param cpuSampler         which JFR event drives the CPU profile
  * @param jvmCpu             add the JVM's CPU time outside the benchmark threads to the CPU profile
+ * @param blockThreshold     shortest wait the block profile records
+ * @param mutexThreshold     shortest lock wait the mutex profile records
+ * @param heapSamples        how many live objects JFR's old-object sampler keeps, passed to forked JVMs
  */
 public record ProfilerOptions(Path dir, Set<EventKind> events, Duration interval, int allocSamplesPerSecond,
-                              int stackDepth, CpuSampler cpuSampler, boolean jvmCpu) {
+                              int stackDepth, CpuSampler cpuSampler, boolean jvmCpu, Duration blockThreshold,
+                              Duration mutexThreshold, int heapSamples) {
+
+    /** The profiles written when {@code events} is not given. */
+    static final String DEFAULT_EVENTS = "cpu,alloc";
+    static final String DEFAULT_THRESHOLD = "10us";
+    /** JFR's own default queue size for jdk.OldObjectSample. */
+    static final int DEFAULT_HEAP_SAMPLES = 256;
+    static final int MAX_HEAP_SAMPLES = 65536;
 
     /** JFR refuses stack depths above this. */
     static final int MAX_STACK_DEPTH = 2048;
 
     static final List<OptionSpec> SPECS = List.of(
             new OptionSpec("dir", "<path>", "output root; profiles go to <dir>/<benchmark-id>/", "pprof"),
-            new OptionSpec("events", "<list>", "comma list of profiles to write: cpu, alloc", "cpu,alloc"),
+            new OptionSpec("events", "<list>", "comma list of profiles to write: cpu, alloc, block, mutex, heap, threads",
+                    DEFAULT_EVENTS),
             new OptionSpec("interval", "<duration>", "CPU sampling period, 1ms to 10s, e.g. 10ms or 1ms", "10ms"),
             new OptionSpec("allocRate", "<n>/s", "at most n JFR allocation samples per second; totals are calibrated to exact bytes either way",
                     "1000/s"),
@@ -41,7 +53,13 @@ public record ProfilerOptions(Path dir, Set<EventKind> events, Duration interval
             new OptionSpec("cpu", "auto|cputime|execution", "CPU sampler: cputime = jdk.CPUTimeSample (JDK 25+), "
                     + "execution = jdk.ExecutionSample; auto picks cputime where available", "auto"),
             new OptionSpec("jvmCpu", "true|false", "also show the JVM's CPU time outside the benchmark threads (GC, JIT, "
-                    + "other) as one [JVM: ...] stack in the CPU profile, so it adds up to the process's CPU time", "false"));
+                    + "other) as one [JVM: ...] stack in the CPU profile, so it adds up to the process's CPU time", "false"),
+            new OptionSpec("blockThreshold", "<duration>", "block profile: shortest wait recorded (park, monitor enter "
+                    + "and wait), 0 to 10s, e.g. 0, 10us, 1ms", DEFAULT_THRESHOLD),
+            new OptionSpec("mutexThreshold", "<duration>", "mutex profile: shortest lock wait recorded (synchronized, "
+                    + "ReentrantLock, ReentrantReadWriteLock, StampedLock), 0 to 10s", DEFAULT_THRESHOLD),
+            new OptionSpec("heapSamples", "<n>", "heap profile: live objects JFR's old-object sampler keeps, 1 to "
+                    + MAX_HEAP_SAMPLES + " (forked JVMs only)", Integer.toString(DEFAULT_HEAP_SAMPLES)));
 
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ns|us|ms|s)");
     private static final Pattern RATE = Pattern.compile("(\\d{1,9})(/s)?");
@@ -50,12 +68,15 @@ public record ProfilerOptions(Path dir, Set<EventKind> events, Duration interval
         Map<String, String> values = InitLineParser.parse(initLine, SPECS);
         return new ProfilerOptions(
                 dir(values.getOrDefault("dir", "pprof")),
-                events(values.getOrDefault("events", "cpu,alloc")),
+                events(values.getOrDefault("events", DEFAULT_EVENTS)),
                 interval(values.getOrDefault("interval", "10ms")),
                 allocRate(values.getOrDefault("allocRate", "1000/s")),
                 stackDepth(values.getOrDefault("stackDepth", "2048")),
                 cpuSampler(values.getOrDefault("cpu", "auto")),
-                bool("jvmCpu", values.getOrDefault("jvmCpu", "false")));
+                bool("jvmCpu", values.getOrDefault("jvmCpu", "false")),
+                threshold("blockThreshold", values.getOrDefault("blockThreshold", DEFAULT_THRESHOLD)),
+                threshold("mutexThreshold", values.getOrDefault("mutexThreshold", DEFAULT_THRESHOLD)),
+                heapSamples(values.getOrDefault("heapSamples", Integer.toString(DEFAULT_HEAP_SAMPLES))));
     }
 
     public static boolean isHelpRequest(String initLine) {
@@ -81,9 +102,7 @@ public record ProfilerOptions(Path dir, Set<EventKind> events, Duration interval
             EventKind kind = EventKind.byOptionName(event).orElse(null);
             if (kind == null) {
                 String known = Arrays.stream(EventKind.values()).map(EventKind::optionName).collect(Collectors.joining(", "));
-                String planned = Arrays.asList(EventKind.PLANNED.split(", ")).contains(event)
-                        ? "; '" + event + "' is planned but not available in this version" : "";
-                throw bad("events", value, "a comma list of " + known + planned);
+                throw bad("events", value, "a comma list of " + known);
             }
             events.add(kind);
         }
@@ -91,22 +110,51 @@ public record ProfilerOptions(Path dir, Set<EventKind> events, Duration interval
     }
 
     private static Duration interval(String value) throws OptionSyntaxException {
-        Matcher m = DURATION.matcher(value);
         String form = "a duration of at least 1ms with unit ns, us, ms or s, e.g. 10ms";
-        if (!m.matches()) {
+        Duration d = duration(value);
+        if (d == null) {
             throw bad("interval", value, form);
         }
+        if (d.compareTo(Duration.ofMillis(1)) < 0 || d.compareTo(Duration.ofSeconds(10)) > 0) {
+            throw bad("interval", value, form + " (JFR samples at most every 1ms) and at most 10s");
+        }
+        return d;
+    }
+
+    private static Duration threshold(String option, String value) throws OptionSyntaxException {
+        Duration d = value.equals("0") ? Duration.ZERO : duration(value);
+        if (d == null || d.compareTo(Duration.ofSeconds(10)) > 0) {
+            throw bad(option, value, "0 (every wait) or a duration up to 10s with unit ns, us, ms or s, e.g. 10us");
+        }
+        return d;
+    }
+
+    /** {@code <number><unit>} with unit ns, us, ms or s; null when the text is not of that form. */
+    private static Duration duration(String value) {
+        Matcher m = DURATION.matcher(value);
+        if (!m.matches()) {
+            return null;
+        }
         long amount = Long.parseLong(m.group(1));
-        Duration d = switch (m.group(2)) {
+        return switch (m.group(2)) {
             case "ns" -> Duration.ofNanos(amount);
             case "us" -> Duration.ofNanos(amount * 1000);
             case "ms" -> Duration.ofMillis(amount);
             default -> Duration.ofSeconds(amount);
         };
-        if (d.compareTo(Duration.ofMillis(1)) < 0 || d.compareTo(Duration.ofSeconds(10)) > 0) {
-            throw bad("interval", value, form + " (JFR samples at most every 1ms) and at most 10s");
+    }
+
+    private static int heapSamples(String value) throws OptionSyntaxException {
+        String form = "a whole number of objects from 1 to " + MAX_HEAP_SAMPLES;
+        try {
+            int n = Integer.parseInt(value);
+            if (n < 1 || n > MAX_HEAP_SAMPLES) {
+                throw bad("heapSamples", value, form);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw bad("heapSamples", value, form);
         }
-        return d;
     }
 
     private static int allocRate(String value) throws OptionSyntaxException {

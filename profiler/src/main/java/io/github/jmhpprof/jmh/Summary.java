@@ -46,6 +46,20 @@ final class Summary {
         if (alloc != null) {
             alloc(text, alloc, total);
         }
+        for (EventKind kind : new EventKind[]{EventKind.BLOCK, EventKind.MUTEX}) {
+            ProfileData contention = profiles.get(kind);
+            if (contention != null) {
+                contention(text, contention, kind);
+            }
+        }
+        ProfileData heap = profiles.get(EventKind.HEAP);
+        if (heap != null) {
+            heap(text, heap, total);
+        }
+        ProfileData threads = profiles.get(EventKind.THREADS);
+        if (threads != null) {
+            threads(text, threads);
+        }
         if (total.conversionMillis() > 0) {
             text.append(String.format(Locale.ROOT, "%n  written in %d ms after the last iteration, %s%n",
                     total.conversionMillis(), Quantity.format(total.bytesWritten(), "bytes")));
@@ -81,6 +95,42 @@ final class Summary {
                 folder.resolve("alloc.pb.gz"), total.allocSamples(), Quantity.format(total.allocatedBytes(), "bytes"),
                 ops == 0 ? "?" : Quantity.format((double) total.allocatedBytes() / ops, "bytes"), ops));
         appendTop(text, profile, "alloc_space");
+    }
+
+    private void contention(StringBuilder text, ProfileData profile, EventKind kind) {
+        text.append(String.format(Locale.ROOT, "%n  %s: %d contentions, %s of delay%n", file(kind),
+                profile.total(0), Quantity.format(profile.total(1), "nanoseconds")));
+        appendSampler(text, profile);
+        appendTop(text, profile, "delay");
+    }
+
+    private void heap(StringBuilder text, ProfileData profile, ForkReport total) {
+        text.append(String.format(Locale.ROOT, "%n  %s: %d sampled live objects, %s (a sample, not the total)%n",
+                file(EventKind.HEAP), profile.total(0), Quantity.format(profile.total(1), "bytes")));
+        if (total.liveHeapBytes() > 0) {
+            text.append(String.format(Locale.ROOT, "  heap in use after the final GC: %s%s (all objects of the JVM)%n",
+                    Quantity.format((double) total.liveHeapBytes() / Math.max(1, forksWithProfiles), "bytes"),
+                    forksWithProfiles > 1 ? " per fork on average" : ""));
+        }
+        appendSampler(text, profile);
+        appendTop(text, profile, "inuse_space");
+    }
+
+    private void threads(StringBuilder text, ProfileData profile) {
+        text.append(String.format(Locale.ROOT, "%n  %s: %d live threads after the last measurement iteration%s%n",
+                file(EventKind.THREADS), profile.total(0), forks > 1 ? ", all forks added up" : ""));
+        appendTop(text, profile, "threads");
+    }
+
+    private Path file(EventKind kind) {
+        return folder.resolve(kind.fileStem() + ".pb.gz");
+    }
+
+    private static void appendSampler(StringBuilder text, ProfileData profile) {
+        String sampler = profile.comment("sampler");
+        if (sampler != null) {
+            text.append("  sampler: ").append(sampler).append('\n');
+        }
     }
 
     private static void appendTop(StringBuilder text, ProfileData profile, String sampleType) {

@@ -24,6 +24,19 @@ class ProfilerOptionsTest {
         assertEquals(2048, o.stackDepth());
         assertEquals(CpuSampler.AUTO, o.cpuSampler());
         assertEquals(false, o.jvmCpu());
+        assertEquals(Duration.ofNanos(10_000), o.blockThreshold());
+        assertEquals(Duration.ofNanos(10_000), o.mutexThreshold());
+        assertEquals(256, o.heapSamples());
+    }
+
+    @Test
+    void readsTheOptInProfilesAndTheirSettings() throws Exception {
+        ProfilerOptions o = ProfilerOptions.parse(
+                "events=cpu,alloc,block,mutex,heap,threads;blockThreshold=0;mutexThreshold=1ms;heapSamples=1024");
+        assertEquals(EnumSet.allOf(EventKind.class), o.events());
+        assertEquals(Duration.ZERO, o.blockThreshold());
+        assertEquals(Duration.ofMillis(1), o.mutexThreshold());
+        assertEquals(1024, o.heapSamples());
     }
 
     @Test
@@ -47,8 +60,11 @@ class ProfilerOptionsTest {
             "allocRate=0             | a positive rate per second",
             "stackDepth=10           | from 64 to 2048",
             "stackDepth=deep         | option 'stackDepth' has a bad value 'deep'",
-            "events=cpu,heap         | 'heap' is planned but not available",
-            "events=cpu,disk         | a comma list of cpu, alloc",
+            "events=cpu,disk         | a comma list of cpu, alloc, block, mutex, heap, threads",
+            "blockThreshold=5        | option 'blockThreshold' has a bad value '5'; expected 0 (every wait)",
+            "mutexThreshold=11s      | up to 10s",
+            "heapSamples=0           | from 1 to 65536",
+            "heapSamples=many        | option 'heapSamples' has a bad value 'many'",
             "cpu=fast                | one of auto, cputime, execution",
             "dir=a;dir=b             | given twice",
             "interval                | options are key=value pairs",

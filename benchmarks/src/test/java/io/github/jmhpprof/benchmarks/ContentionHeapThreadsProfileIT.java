@@ -1,0 +1,185 @@
+package io.github.jmhpprof.benchmarks;
+
+import io.github.jmhpprof.testing.GoPprof;
+import io.github.jmhpprof.testing.RawProfile;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The opt-in profiles of issue 6 (block, mutex, heap, threads) on their sample benchmarks, in
+ * real JMH forks of the shaded jar, read by the real {@code go tool pprof}. One run writes every
+ * kind for all four benchmarks; a second, longer run of the leak shows its thread count growing.
+ */
+class ContentionHeapThreadsProfileIT {
+
+    private static final String PKG = "io.github.jmhpprof.benchmarks.";
+    private static final List<String> KINDS = List.of("block", "mutex", "heap", "threads");
+    private static final List<String> BENCHMARKS = List.of("ContentionBenchmark.monitor", "ContentionBenchmark.reentrantLock",
+            "HandoffBenchmark.handoff", "ThreadLeakBenchmark.leaky", "ThreadLeakBenchmark.fixed", "RetentionBenchmark.retain");
+    private static final String EVENTS = "pprof:events=cpu,alloc,block,mutex,heap,threads";
+
+    private static BenchmarksJar.Run run;
+    private static BenchmarksJar.Run longerLeak;
+
+    @BeforeAll
+    static void runTheSampleBenchmarks() throws Exception {
+        run = BenchmarksJar.run(BenchmarksJar.newWorkDir("contention"), 600, List.of(
+                "(Contention|Handoff|ThreadLeak|Retention)Benchmark",
+                "-f", "1", "-wi", "1", "-w", "500ms", "-i", "2", "-r", "500ms", "-prof", EVENTS));
+        assertEquals(0, run.exitCode(), run.output());
+        longerLeak = BenchmarksJar.run(BenchmarksJar.newWorkDir("leak-longer"), 300, List.of(
+                "ThreadLeakBenchmark.leaky",
+                "-f", "1", "-wi", "1", "-w", "500ms", "-i", "4", "-r", "500ms", "-prof", "pprof:events=threads"));
+        assertEquals(0, longerLeak.exitCode(), longerLeak.output());
+    }
+
+    @Test
+    void everyNewProfileIsReadCleanlyWithGoSampleTypesAndLabels() {
+        for (String benchmark : BENCHMARKS) {
+            for (String kind : KINDS) {
+                Path file = profile(run, benchmark, kind);
+                GoPprof.run(List.of("-top"), file).assertNoStderr();
+                RawProfile raw = raw(file);
+                List<String> types = switch (kind) {
+                    case "block", "mutex" -> List.of("contentions/count", "delay/nanoseconds");
+                    case "heap" -> List.of("inuse_objects/count", "inuse_space/bytes");
+                    default -> List.of("threads/count");
+                };
+                assertEquals(types, raw.sampleTypes(), benchmark + " " + kind);
+                assertTrue(Long.parseLong(raw.comment("operations")) > 0, benchmark + " " + kind + " counts operations");
+                for (RawProfile.Sample s : raw.samples()) {
+                    assertEquals(PKG + benchmark, s.labels().get("benchmark"), kind + " " + s.labels());
+                    assertTrue(s.labels().containsKey("thread"), kind + " " + s.labels());
+                }
+            }
+        }
+        String header = GoPprof.run(List.of("-raw"), profile(run, "HandoffBenchmark.handoff", "block")).assertNoStderr();
+        assertTrue(header.contains("PeriodType: contentions count") && header.contains("Period: 1"), header);
+    }
+
+    @Test
+    void mutexDelayOfContentionBenchmarkGoesThroughTheContendedMethod() {
+        assertMostDelayThrough("ContentionBenchmark.monitor", "ContentionBenchmark.updateSynchronized");
+        assertMostDelayThrough("ContentionBenchmark.reentrantLock", "ContentionBenchmark.updateLocked");
+    }
+
+    @Test
+    void blockProfileOfHandoffShowsTheTakeAndPutStacks() {
+        RawProfile block = raw(profile(run, "HandoffBenchmark.handoff", "block"));
+        long take = delayThrough(block, "java.util.concurrent.ArrayBlockingQueue.take", PKG + "HandoffBenchmark.consumer");
+        long put = delayThrough(block, "java.util.concurrent.ArrayBlockingQueue.put", PKG + "HandoffBenchmark.producer");
+        assertTrue(take > 0 && put > 0, "take " + take + " ns, put " + put + " ns");
+        assertTrue(take + put >= 0.9 * block.total("delay"), "take and put hold the delay: " + (take + put) + " of "
+                + block.total("delay"));
+        String top = GoPprof.run(List.of("-top", "-cum"), profile(run, "HandoffBenchmark.handoff", "block")).assertNoStderr();
+        assertTrue(top.contains("ArrayBlockingQueue.take") && top.contains("ArrayBlockingQueue.put"), top);
+    }
+
+    @Test
+    void threadsProfileShowsTheLeakGrowingWithOperationsAndNotTheFix() {
+        long shortLeak = leakedThreads(run, "ThreadLeakBenchmark.leaky");
+        long shortOps = operations(run, "ThreadLeakBenchmark.leaky");
+        long longLeak = leakedThreads(longerLeak, "ThreadLeakBenchmark.leaky");
+        long longOps = operations(longerLeak, "ThreadLeakBenchmark.leaky");
+        // Every measured call leaks a thread, and so did the warmup's calls.
+        assertTrue(shortLeak >= shortOps, "2 iterations: " + shortLeak + " blocked threads for " + shortOps + " calls");
+        assertTrue(longLeak >= longOps, "4 iterations: " + longLeak + " blocked threads for " + longOps + " calls");
+        assertTrue(longOps > shortOps && longLeak - shortLeak >= 0.5 * (longOps - shortOps),
+                "twice the measurement, more leaked threads: " + shortLeak + " -> " + longLeak
+                        + " for " + shortOps + " -> " + longOps + " calls");
+
+        assertEquals(0, leakedThreads(run, "ThreadLeakBenchmark.fixed"), "the fix leaves no thread blocked in put");
+        RawProfile fixed = raw(profile(run, "ThreadLeakBenchmark.fixed", "threads"));
+        long working = threadsThrough(fixed, "ThreadLeakBenchmark.slowLookup");
+        assertTrue(working < 100, "only lookups still in their 20 ms of work: " + working);
+    }
+
+    @Test
+    void heapProfileHasTheCachedRecordsLiveAndNotTheScratchBuffers() {
+        RawProfile heap = raw(profile(run, "RetentionBenchmark.retain", "heap"));
+        int objects = heap.indexOf("inuse_objects");
+        int space = heap.indexOf("inuse_space");
+        long cachedObjects = 0;
+        long cachedBytes = 0;
+        for (RawProfile.Sample s : heap.samples()) {
+            if (heap.functions(s).contains(PKG + "RetentionBenchmark.cacheRecord")) {
+                cachedObjects += s.values()[objects];
+                cachedBytes += s.values()[space];
+            }
+            assertTrue(!heap.functions(s).contains(PKG + "RetentionBenchmark.scratch"), "scratch buffers are garbage: " + s);
+        }
+        assertTrue(cachedObjects > 0, "sampled cached records: " + cachedObjects);
+        assertTrue(cachedBytes >= cachedObjects * 4096, "each record counts its 4 KB: " + cachedBytes);
+        String top = GoPprof.run(List.of("-top", "-sample_index=inuse_space"), profile(run, "RetentionBenchmark.retain", "heap"))
+                .assertNoStderr();
+        assertTrue(top.contains("RetentionBenchmark.cacheRecord"), top);
+    }
+
+    @Test
+    void jmhOutputSummarisesEachNewProfile() {
+        String out = run.output();
+        assertTrue(out.contains("mutex.pb.gz: ") && out.contains("top 10 by delay:"), out);
+        assertTrue(out.contains("heap.pb.gz: ") && out.contains("sampled live objects"), out);
+        assertTrue(out.contains("threads.pb.gz: ") && out.contains("live threads after the last measurement iteration"), out);
+    }
+
+    private static void assertMostDelayThrough(String benchmark, String method) {
+        RawProfile mutex = raw(profile(run, benchmark, "mutex"));
+        long total = mutex.total("delay");
+        long through = delayThrough(mutex, PKG + method);
+        assertTrue(total > 0, benchmark + " has mutex delay");
+        assertTrue(through >= 0.9 * total, String.format("%s: %.1f%% of %d ns of delay through %s, want >= 90%%",
+                benchmark, 100.0 * through / total, total, method));
+    }
+
+    /** Delay of the samples whose stack holds all the functions. */
+    private static long delayThrough(RawProfile p, String... functions) {
+        int delay = p.indexOf("delay");
+        return p.samples().stream().filter(s -> p.functions(s).containsAll(List.of(functions)))
+                .mapToLong(s -> s.values()[delay]).sum();
+    }
+
+    /** Threads blocked for ever in the leaky lookup's put. */
+    private static long leakedThreads(BenchmarksJar.Run r, String benchmark) {
+        return threadsThrough(raw(profile(r, benchmark, "threads")), "java.util.concurrent.SynchronousQueue.put",
+                "ThreadLeakBenchmark.slowLookup");
+    }
+
+    private static long threadsThrough(RawProfile p, String... functions) {
+        return p.samples().stream()
+                .filter(s -> List.of(functions).stream().allMatch(f -> p.functions(s).stream().anyMatch(n -> n.endsWith(f))))
+                .mapToLong(s -> s.values()[0]).sum();
+    }
+
+    private static long operations(BenchmarksJar.Run r, String benchmark) {
+        return Long.parseLong(raw(profile(r, benchmark, "threads")).comment("operations"));
+    }
+
+    private static RawProfile raw(Path file) {
+        return RawProfile.parse(GoPprof.run(List.of("-raw"), file).assertNoStderr());
+    }
+
+    /** {@code pprof/<benchmark-id>/<kind>.pb.gz} of the one folder whose id starts with the benchmark. */
+    private static Path profile(BenchmarksJar.Run r, String benchmark, String kind) {
+        Path root = r.workDir().resolve("pprof");
+        try (Stream<Path> folders = Files.list(root)) {
+            List<Path> matches = folders.filter(f -> f.getFileName().toString().startsWith(PKG + benchmark + "-")).toList();
+            assertEquals(1, matches.size(), "one folder for " + benchmark + ": " + matches);
+            Path file = matches.get(0).resolve(kind + ".pb.gz");
+            assertTrue(Files.isRegularFile(file), file + " exists");
+            return file;
+        } catch (IOException e) {
+            return fail(e);
+        }
+    }
+}

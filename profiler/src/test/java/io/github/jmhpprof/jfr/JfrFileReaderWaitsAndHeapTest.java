@@ -1,0 +1,202 @@
+package io.github.jmhpprof.jfr;
+
+import io.github.jmhpprof.contention.ContentionSamples;
+import io.github.jmhpprof.heap.LiveObjectSamples;
+import io.github.jmhpprof.model.Frame;
+import io.github.jmhpprof.model.Labels;
+import io.github.jmhpprof.model.ProfileData;
+import io.github.jmhpprof.model.Sample;
+import io.github.jmhpprof.threads.ThreadSelector;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.ReentrantLock;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Real JFR recordings of this JVM, read back: which waits go to the block and the mutex profile,
+ * and which sampled objects the heap profile keeps. The test thread plays JMH's driver thread.
+ */
+class JfrFileReaderWaitsAndHeapTest {
+
+    private static final Duration HOLD = Duration.ofMillis(50);
+
+    private final MeasurementWindows windows = new MeasurementWindows();
+    private final ThreadSelector selector = new ThreadSelector(Thread.currentThread().getId());
+
+    @Test
+    void lockWaitsGoToBothProfilesAndOtherWaitsToTheBlockProfileOnly() throws Exception {
+        ContentionSamples block = new ContentionSamples(Duration.ZERO);
+        ContentionSamples mutex = new ContentionSamples(Duration.ZERO);
+        Path jfr;
+        try (JfrRecording recording = JfrRecording.start(new RecordingPlan(false, false, Duration.ofMillis(10), false, 1,
+                true, Duration.ZERO, true, Duration.ZERO, false))) {
+            windows.open(Instant.now());
+            contendOnMonitor();
+            contendOnReentrantLock();
+            waitOnEmptyQueue();
+            windows.close(Instant.now());
+            jfr = recording.stopAndDump();
+        }
+        try {
+            new JfrFileReader(windows, selector, new JfrFileReader.Collectors(null, null, block, mutex, null)).read(jfr);
+        } finally {
+            Files.delete(jfr);
+        }
+        ProfileData blockProfile = block.toProfile(Labels.NONE);
+        ProfileData mutexProfile = mutex.toProfile(Labels.NONE);
+
+        assertTrue(delayThrough(mutexProfile, "enterMonitor") >= HOLD.toNanos() / 2, "synchronized wait in mutex");
+        assertTrue(delayThrough(mutexProfile, "lockReentrant") >= HOLD.toNanos() / 2, "ReentrantLock wait in mutex");
+        assertEquals(0, delayThrough(mutexProfile, "takeFromQueue"), "a queue's take is no lock wait");
+        for (String method : List.of("enterMonitor", "lockReentrant", "takeFromQueue")) {
+            assertTrue(delayThrough(blockProfile, method) >= HOLD.toNanos() / 2, method + " in block");
+        }
+        assertTrue(mutexProfile.samples().stream().anyMatch(s -> "java.lang.Object".equals(s.labels().get("lock"))),
+                "the monitor's class labels the wait");
+    }
+
+    @Test
+    void waitsOutsideTheMeasurementWindowsDoNotCount() throws Exception {
+        ContentionSamples block = new ContentionSamples(Duration.ZERO);
+        Path jfr;
+        try (JfrRecording recording = JfrRecording.start(new RecordingPlan(false, false, Duration.ofMillis(10), false, 1,
+                true, Duration.ZERO, false, Duration.ZERO, false))) {
+            waitOnEmptyQueue();
+            windows.open(Instant.now());
+            windows.close(Instant.now());
+            jfr = recording.stopAndDump();
+        }
+        try {
+            new JfrFileReader(windows, selector, new JfrFileReader.Collectors(null, null, block, null, null)).read(jfr);
+        } finally {
+            Files.delete(jfr);
+        }
+        assertEquals(0, delayThrough(block.toProfile(Labels.NONE), "takeFromQueue"));
+    }
+
+    @Test
+    void heapKeepsSampledObjectsThatSurviveAGcWithTheirAllocationStack() throws Exception {
+        LiveObjectSamples heap = new LiveObjectSamples();
+        List<byte[]> retained = new ArrayList<>();
+        Path jfr;
+        try (JfrRecording recording = JfrRecording.start(new RecordingPlan(false, false, Duration.ofMillis(10), false, 1,
+                false, Duration.ZERO, false, Duration.ZERO, true))) {
+            windows.open(Instant.now());
+            Thread allocator = new Thread(() -> retainArrays(retained), "allocator");
+            allocator.start();
+            allocator.join();
+            windows.close(Instant.now());
+            System.gc();
+            jfr = recording.stopAndDump();
+        }
+        try {
+            new JfrFileReader(windows, selector, new JfrFileReader.Collectors(null, null, null, null, heap)).read(jfr);
+        } finally {
+            Files.delete(jfr);
+        }
+        ProfileData p = heap.toProfile(Labels.NONE);
+        long kept = p.samples().stream().filter(s -> through(s, "retainArrays") && "byte[]".equals(s.labels().get("object")))
+                .mapToLong(s -> s.values()[0]).sum();
+        assertTrue(kept > 0, "some retained arrays are among the live samples: " + p.samples());
+        assertTrue(p.total(1) >= kept * (16 + 4096), "each sampled array counts its size");
+        assertEquals(20_000, retained.size());
+    }
+
+    private static void retainArrays(List<byte[]> retained) {
+        for (int i = 0; i < 20_000; i++) {
+            retained.add(new byte[4096]);
+        }
+    }
+
+    private static long delayThrough(ProfileData profile, String method) {
+        return profile.samples().stream().filter(s -> through(s, method)).mapToLong(s -> s.values()[1]).sum();
+    }
+
+    private static boolean through(Sample sample, String method) {
+        return sample.stack().frames().stream().map(Frame::methodName).anyMatch(method::equals);
+    }
+
+    private static void contendOnMonitor() throws InterruptedException {
+        Object monitor = new Object();
+        CountDownLatch held = new CountDownLatch(1);
+        Thread holder = new Thread(() -> {
+            synchronized (monitor) {
+                held.countDown();
+                sleep(HOLD);
+            }
+        });
+        holder.start();
+        held.await();
+        Thread waiter = new Thread(() -> enterMonitor(monitor));
+        waiter.start();
+        holder.join();
+        waiter.join();
+    }
+
+    private static void enterMonitor(Object monitor) {
+        synchronized (monitor) {
+            monitor.hashCode();
+        }
+    }
+
+    private static void contendOnReentrantLock() throws InterruptedException {
+        ReentrantLock lock = new ReentrantLock();
+        CountDownLatch held = new CountDownLatch(1);
+        Thread holder = new Thread(() -> {
+            lock.lock();
+            try {
+                held.countDown();
+                sleep(HOLD);
+            } finally {
+                lock.unlock();
+            }
+        });
+        holder.start();
+        held.await();
+        Thread waiter = new Thread(() -> lockReentrant(lock));
+        waiter.start();
+        holder.join();
+        waiter.join();
+    }
+
+    private static void lockReentrant(ReentrantLock lock) {
+        lock.lock();
+        lock.unlock();
+    }
+
+    private static void waitOnEmptyQueue() throws InterruptedException {
+        BlockingQueue<String> queue = new ArrayBlockingQueue<>(1);
+        Thread consumer = new Thread(() -> takeFromQueue(queue));
+        consumer.start();
+        sleep(HOLD);
+        queue.put("item");
+        consumer.join();
+    }
+
+    private static void takeFromQueue(BlockingQueue<String> queue) {
+        try {
+            queue.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
