@@ -77,10 +77,16 @@ if [ -z "$jdk25" ]; then
     if [ -x "$java" ]; then jdk25=$java; break; fi
   done
 fi
+jdk25_args=(-Djdk25.java="$jdk25")
 if [ -z "$jdk25" ]; then
-  echo "test.sh: no JDK 25 under /usr/lib/jvm; the end-to-end tests run on JDK 17 and 25." >&2
-  echo "         Install a JDK 25 there, or set JDK25_JAVA=<path to its bin/java>." >&2
-  exit 1
+  if [ "${CI:-}" = "true" ]; then
+    echo "test.sh: no JDK 25 under /usr/lib/jvm; CI runs the end-to-end tests on JDK 17 and 25." >&2
+    echo "         Install a JDK 25 there, or set JDK25_JAVA=<path to its bin/java>." >&2
+    exit 1
+  fi
+  echo "test.sh: WARNING: no JDK 25 under /usr/lib/jvm (or JDK25_JAVA): the JDK 25 runs are skipped;" >&2
+  echo "         CI runs them. Set JDK25_JAVA=<path to a JDK 25 bin/java> to run them here." >&2
+  jdk25_args=(-Dskip.jdk25=true)
 fi
 
-exec ./mvnw -B verify -Djdk25.java="$jdk25" "$@"
+exec ./mvnw -B verify "${jdk25_args[@]}" "$@"
