@@ -45,6 +45,11 @@ public final class JfrFileReader {
     private final ContentionSamples mutex;
     private final LiveObjectSamples heap;
     private ObjectSizeEstimate sizes;
+    /**
+     * async-profiler writes its allocation samples as TLAB events with stacks, each weighted by
+     * the bytes it stands for ({@code tlabSize}); JFR's TLAB events only give object sizes.
+     */
+    private final boolean asyncProfiler;
 
     /** A reader for the CPU and allocation profiles only. */
     public JfrFileReader(MeasurementWindows windows, ThreadSelector selector, CpuSamples cpu, AllocationSamples alloc) {
@@ -52,6 +57,21 @@ public final class JfrFileReader {
     }
 
     public JfrFileReader(MeasurementWindows windows, ThreadSelector selector, Collectors collectors) {
+        this(windows, selector, collectors, false);
+    }
+
+    /**
+     * A reader for a file async-profiler wrote in JFR format: CPU samples are
+     * {@code jdk.ExecutionSample}, one sampling interval of CPU time each; allocation samples are
+     * {@code jdk.ObjectAllocationInNewTLAB}/{@code OutsideTLAB} events with stacks.
+     */
+    public static JfrFileReader forAsyncProfiler(MeasurementWindows windows, ThreadSelector selector, Collectors collectors) {
+        return new JfrFileReader(windows, selector, collectors, true);
+    }
+
+    private JfrFileReader(MeasurementWindows windows, ThreadSelector selector, Collectors collectors,
+                          boolean asyncProfiler) {
+        this.asyncProfiler = asyncProfiler;
         this.windows = windows;
         this.selector = selector;
         this.cpu = collectors.cpu();
@@ -74,8 +94,17 @@ public final class JfrFileReader {
             case JfrEvents.EXECUTION_SAMPLE -> cpuSample(event, event.getThread("sampledThread"));
             case JfrEvents.CPU_TIME_SAMPLE -> cpuSample(event, event.getThread("eventThread"));
             case JfrEvents.CPU_TIME_SAMPLES_LOST -> lostCpuSamples(event);
-            case JfrEvents.ALLOCATION_SAMPLE -> allocationSample(event);
-            case JfrEvents.ALLOCATION_IN_NEW_TLAB, JfrEvents.ALLOCATION_OUTSIDE_TLAB -> objectSize(event);
+            case JfrEvents.ALLOCATION_SAMPLE -> {
+                if (!asyncProfiler) {
+                    allocationSample(event, event.getLong("weight"));
+                }
+            }
+            case JfrEvents.ALLOCATION_IN_NEW_TLAB, JfrEvents.ALLOCATION_OUTSIDE_TLAB -> {
+                if (asyncProfiler) {
+                    allocationSample(event, asyncProfilerWeight(event));
+                }
+                objectSize(event);
+            }
             case JfrEvents.THREAD_PARK -> wait(event, event.getClass("parkedClass"), Wait.PARK);
             case JfrEvents.MONITOR_ENTER -> wait(event, event.getClass("monitorClass"), Wait.MONITOR_ENTER);
             case JfrEvents.MONITOR_WAIT -> wait(event, event.getClass("monitorClass"), Wait.MONITOR_WAIT);
@@ -87,7 +116,7 @@ public final class JfrFileReader {
 
     private void cpuSample(RecordedEvent event, RecordedThread thread) {
         if (cpu != null && counts(event, thread)) {
-            cpu.add(StackConverter.convert(event.getStackTrace()), thread.getJavaName());
+            cpu.add(stack(event), thread.getJavaName());
         }
     }
 
@@ -98,12 +127,21 @@ public final class JfrFileReader {
         }
     }
 
-    private void allocationSample(RecordedEvent event) {
+    private void allocationSample(RecordedEvent event, long weight) {
         RecordedThread thread = event.getThread();
         if (alloc != null && counts(event, thread)) {
-            alloc.add(thread.getJavaThreadId(), thread.getJavaName(), StackConverter.convert(event.getStackTrace()),
-                    className(event.getClass("objectClass")), event.getLong("weight"));
+            alloc.add(thread.getJavaThreadId(), thread.getJavaName(), stack(event),
+                    className(event.getClass("objectClass")), weight);
         }
+    }
+
+    /**
+     * async-profiler puts the bytes a sample stands for (the sampling interval, or the object's
+     * size when larger) in {@code tlabSize}; an event without it stands for its own object.
+     */
+    private static long asyncProfilerWeight(RecordedEvent event) {
+        long weight = event.hasField("tlabSize") ? event.getLong("tlabSize") : 0;
+        return weight > 0 ? weight : event.getLong("allocationSize");
     }
 
     private void objectSize(RecordedEvent event) {
@@ -135,7 +173,7 @@ public final class JfrFileReader {
         }
         String lock = on == null ? null : on.getName();
         long delay = event.getDuration().toNanos();
-        Stack stack = StackConverter.convert(event.getStackTrace());
+        Stack stack = stack(event);
         String display = on == null ? null : className(on);
         if (block != null) {
             block.add(stack, thread.getJavaName(), display, delay);
@@ -176,7 +214,11 @@ public final class JfrFileReader {
         } else {
             bytes = event.getLong("objectSize");
         }
-        heap.add(StackConverter.convert(event.getStackTrace()), thread.getJavaName(), className(type), bytes, estimated);
+        heap.add(stack(event), thread.getJavaName(), className(type), bytes, estimated);
+    }
+
+    private Stack stack(RecordedEvent event) {
+        return StackConverter.convert(event.getStackTrace(), asyncProfiler);
     }
 
     private boolean isBenchmarkThread(RecordedThread thread) {

@@ -1,5 +1,6 @@
 package io.github.jmhpprof.jfr;
 
+import io.github.jmhpprof.threads.ThreadSelector;
 import jdk.jfr.EventType;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.Recording;
@@ -10,7 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /** A JFR recording started in this JVM, with the events a {@link RecordingPlan} asks for. */
-public final class JfrRecording implements AutoCloseable {
+public final class JfrRecording implements Recorder {
 
     private final Recording recording;
 
@@ -66,6 +67,25 @@ public final class JfrRecording implements AutoCloseable {
         Path file = Files.createTempFile("jmh-pprof-", ".jfr");
         recording.dump(file);
         return file;
+    }
+
+    @Override
+    public void stopAndRead(MeasurementWindows windows, ThreadSelector selector, JfrFileReader.Collectors collectors)
+            throws IOException {
+        Path file = stopAndDump();
+        try {
+            new JfrFileReader(windows, selector, collectors).read(file);
+        } finally {
+            deleteQuietly(file);
+        }
+    }
+
+    static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a leftover temp recording is harmless; the profiles are written
+        }
     }
 
     /** Whether {@code other} is this recording. */

@@ -22,6 +22,8 @@ final class StackConverter {
     }
 
     private static final Pattern LAMBDA = Pattern.compile("\\$\\$Lambda(\\$\\d+)?([+/.]0x\\p{XDigit}+)?(\\.\\d+)?");
+    /** async-profiler's library, extracted under a random name ({@code libasyncProfiler-6322115940.so}) each run. */
+    private static final Pattern EXTRACTED_COPY = Pattern.compile("^(libasyncProfiler)-\\d+(?=\\.)");
     private static final Pattern HIDDEN_ADDRESS = Pattern.compile("[+/.]0x\\p{XDigit}+(\\.\\d+)?");
 
     /**
@@ -37,6 +39,15 @@ final class StackConverter {
     }
 
     static Stack convert(RecordedStackTrace trace) {
+        return convert(trace, false);
+    }
+
+    /**
+     * @param asyncProfiler the trace comes from async-profiler, whose stacks also hold native code:
+     *                      {@code C++} frames (VM functions, class = the library), {@code Kernel}
+     *                      frames and {@code Native} frames without a Java class
+     */
+    static Stack convert(RecordedStackTrace trace, boolean asyncProfiler) {
         if (trace == null || trace.getFrames().isEmpty()) {
             return Stack.of(NO_STACK);
         }
@@ -44,6 +55,11 @@ final class StackConverter {
         List<Frame> frames = new ArrayList<>(recorded.size() + 1);
         for (RecordedFrame f : recorded) {
             RecordedMethod method = f.getMethod();
+            String library = asyncProfiler ? nativeLibrary(f) : "";
+            if (!library.isEmpty()) {
+                frames.add(Frame.nativeCode(library, method.getName()));
+                continue;
+            }
             frames.add(new Frame(
                     stableClassName(method.getType().getName()),
                     method.getName(),
@@ -55,5 +71,23 @@ final class StackConverter {
             frames.add(TRUNCATED);
         }
         return new Stack(frames);
+    }
+
+    /** The library of an async-profiler frame of native code, or empty for a Java frame. */
+    static String nativeLibrary(RecordedFrame frame) {
+        String type = frame.getType();
+        String owner = frame.getMethod().getType() == null ? "" : frame.getMethod().getType().getName();
+        if ("Kernel".equals(type)) {
+            return "[kernel]";
+        }
+        if (!"C++".equals(type) && !"Native".equals(type)) {
+            return "";
+        }
+        if (owner.isEmpty()) {
+            return "[native]";
+        }
+        // A Java native method (JNI) keeps its class; a library has a file name instead.
+        boolean library = "C++".equals(type) || owner.contains(".so") || owner.endsWith(".dylib") || owner.startsWith("[");
+        return library ? EXTRACTED_COPY.matcher(owner).replaceFirst("$1") : "";
     }
 }

@@ -1,6 +1,8 @@
 package io.github.jmhpprof.jmh;
 
 import io.github.jmhpprof.alloc.AllocationCalibrator;
+import io.github.jmhpprof.async.AsyncProfilerLibrary;
+import io.github.jmhpprof.async.AsyncProfilerRecording;
 import io.github.jmhpprof.alloc.AllocationSamples;
 import io.github.jmhpprof.contention.ContentionSamples;
 import io.github.jmhpprof.cpu.CpuSamples;
@@ -9,6 +11,7 @@ import io.github.jmhpprof.jfr.JfrFileReader;
 import io.github.jmhpprof.jfr.JfrRecording;
 import io.github.jmhpprof.jfr.MeasurementWindows;
 import io.github.jmhpprof.jfr.OtherRecordings;
+import io.github.jmhpprof.jfr.Recorder;
 import io.github.jmhpprof.jfr.RecordingPlan;
 import io.github.jmhpprof.model.Labels;
 import io.github.jmhpprof.model.ProfileData;
@@ -55,7 +58,9 @@ final class BenchmarkSession {
     private final ThreadSelector selector = new ThreadSelector(Thread.currentThread().getId());
     private final MeasurementWindows windows = new MeasurementWindows();
     private final ThreadActivity activity = new ThreadActivity();
-    private JfrRecording recording;
+    private Recorder recording;
+    /** async-profiler records the CPU and allocation profiles ({@code engine=async}, or {@code auto} where it loads). */
+    private boolean asyncProfiler;
     private boolean cpuTime;
     private String startFailure;
     private ThreadSnapshot before;
@@ -97,8 +102,8 @@ final class BenchmarkSession {
 
     /** Checked at both edges of every measurement iteration: another profiler may start or stop at either. */
     private void noteOtherRecordings() {
-        if (recording != null && options.events().contains(EventKind.CPU)) {
-            OtherRecordings.shorterCpuPeriod(recording, cpuTime, options.interval())
+        if (recording instanceof JfrRecording jfr && options.events().contains(EventKind.CPU)) {
+            OtherRecordings.shorterCpuPeriod(jfr, cpuTime, options.interval())
                     .filter(p -> p.compareTo(cpuPeriod) < 0).ifPresent(p -> cpuPeriod = p);
         }
     }
@@ -141,6 +146,16 @@ final class BenchmarkSession {
                 layout.clearPreviousRun(benchmark.id());
             }
             ThreadSnapshot.checkSupported();
+            asyncProfiler = switch (options.engine()) {
+                case JFR -> false;
+                case ASYNC -> true;
+                case AUTO -> AsyncProfilerLibrary.unavailableReason().isEmpty();
+            };
+            if (asyncProfiler) {
+                cpuTime = true;
+                recording = AsyncProfilerRecording.start(plan(), options.stackDepth());
+                return;
+            }
             cpuTime = switch (options.cpuSampler()) {
                 case EXECUTION -> false;
                 case CPUTIME -> true;
@@ -150,15 +165,19 @@ final class BenchmarkSession {
                 throw new IllegalStateException("cpu=cputime needs jdk.CPUTimeSample (JDK 25+ on Linux), and this JVM is "
                         + System.getProperty("java.version") + "; use cpu=execution or cpu=auto");
             }
-            recording = JfrRecording.start(new RecordingPlan(
-                    wants(EventKind.CPU), cpuTime, options.interval(),
-                    wants(EventKind.ALLOC), options.allocSamplesPerSecond(),
-                    wants(EventKind.BLOCK), options.blockThreshold(),
-                    wants(EventKind.MUTEX), options.mutexThreshold(),
-                    wants(EventKind.HEAP)));
+            recording = JfrRecording.start(plan());
         } catch (IllegalStateException | SecurityException | IOException e) {
             startFailure = e.getMessage();
         }
+    }
+
+    private RecordingPlan plan() {
+        return new RecordingPlan(
+                wants(EventKind.CPU), cpuTime, options.interval(),
+                wants(EventKind.ALLOC), options.allocSamplesPerSecond(),
+                wants(EventKind.BLOCK), options.blockThreshold(),
+                wants(EventKind.MUTEX), options.mutexThreshold(),
+                wants(EventKind.HEAP));
     }
 
     private boolean wants(EventKind kind) {
@@ -176,16 +195,13 @@ final class BenchmarkSession {
         if (startFailure != null) {
             report = ForkReport.failed(operations, activity.totalAllocatedBytes(), startFailure, score);
         } else {
-            Path jfr = null;
             try {
-                jfr = recording.stopAndDump();
-                report = convert(jfr, forkDir, started, threads, threadsTakenAt, liveHeap);
+                report = convert(forkDir, started, threads, threadsTakenAt, liveHeap);
             } catch (IOException | RuntimeException e) {
                 report = ForkReport.failed(operations, activity.totalAllocatedBytes(),
                         "converting the recording failed: " + e, score);
             } finally {
                 recording.close();
-                deleteQuietly(jfr);
             }
         }
         try {
@@ -208,7 +224,7 @@ final class BenchmarkSession {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
-    private ForkReport convert(Path jfr, Path forkDir, long started, ThreadStacks threads, long threadsTakenAt,
+    private ForkReport convert(Path forkDir, long started, ThreadStacks threads, long threadsTakenAt,
                                long liveHeap) throws IOException {
         boolean wantCpu = wants(EventKind.CPU);
         boolean wantAlloc = wants(EventKind.ALLOC);
@@ -217,7 +233,7 @@ final class BenchmarkSession {
         ContentionSamples block = wants(EventKind.BLOCK) ? new ContentionSamples(options.blockThreshold()) : null;
         ContentionSamples mutex = wants(EventKind.MUTEX) ? new ContentionSamples(options.mutexThreshold()) : null;
         LiveObjectSamples heap = wants(EventKind.HEAP) ? new LiveObjectSamples() : null;
-        new JfrFileReader(windows, selector, new JfrFileReader.Collectors(cpu, alloc, block, mutex, heap)).read(jfr);
+        recording.stopAndRead(windows, selector, new JfrFileReader.Collectors(cpu, alloc, block, mutex, heap));
 
         Labels labels = BenchmarkLabels.of(benchmark);
         long written = 0;
@@ -298,6 +314,9 @@ final class BenchmarkSession {
     }
 
     private String cpuSamplerText() {
+        if (asyncProfiler) {
+            return AsyncProfilerRecording.cpuSamplerText(cpuPeriod);
+        }
         String period = Quantity.format(cpuPeriod.toNanos(), "nanoseconds");
         String sampler = cpuTime
                 ? "jdk.CPUTimeSample every " + period + " of thread CPU time"
@@ -311,6 +330,11 @@ final class BenchmarkSession {
     }
 
     private String allocSamplerText(long bytesPerSample, boolean perThread) {
+        if (asyncProfiler) {
+            return "async-profiler alloc every " + AsyncProfilerRecording.ALLOC_INTERVAL_BYTES + " bytes (about "
+                    + bytesPerSample + " bytes per sample); alloc_space scaled " + (perThread ? "per thread" : "as a whole")
+                    + " to exact ThreadMXBean bytes; alloc_objects estimated from the sampled objects' sizes";
+        }
         return "jdk.ObjectAllocationSample at most " + options.allocSamplesPerSecond() + "/s, about " + bytesPerSample
                 + " bytes per sample; alloc_space scaled " + (perThread ? "per thread" : "as a whole")
                 + " to exact ThreadMXBean bytes; alloc_objects estimated from object sizes at TLAB refills";
@@ -328,16 +352,5 @@ final class BenchmarkSession {
                 + heap.objectCount() + " were alive and allocated by benchmark threads (warmup included); "
                 + "values are those sampled objects, not totals"
                 + (heap.estimatedSizes() > 0 ? "; sizes estimated from class layouts (JFR reports none before JDK 25)" : "");
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // a leftover temp recording is harmless; the profiles are written
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.jmhpprof.jmh;
 
+import io.github.jmhpprof.async.AsyncProfilerLibrary;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.profile.ExternalProfiler;
@@ -15,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * JMH profiler that writes pprof CPU and allocation profiles of the measurement iterations (and,
@@ -46,6 +48,13 @@ public class PprofProfiler implements InternalProfiler, ExternalProfiler {
             OutputDirectoryCheck.check(options.dir());
         } catch (OptionSyntaxException e) {
             throw new ProfilerException(e.getMessage());
+        }
+        if (options.engine() == Engine.ASYNC) {
+            // Here, in the host, before the first benchmark: not in every fork after its warmup.
+            Optional<String> unavailable = AsyncProfilerLibrary.unavailableReason();
+            if (unavailable.isPresent()) {
+                throw new ProfilerException("pprof: " + unavailable.get());
+            }
         }
     }
 

@@ -26,10 +26,11 @@ import java.util.stream.Collectors;
  * @param blockThreshold     shortest wait the block profile records
  * @param mutexThreshold     shortest lock wait the mutex profile records
  * @param heapSamples        how many live objects JFR's old-object sampler keeps, passed to forked JVMs
+ * @param engine             which sampler records the CPU and allocation profiles
  */
 public record ProfilerOptions(Path dir, Set<EventKind> events, Duration interval, int allocSamplesPerSecond,
                               int stackDepth, CpuSampler cpuSampler, boolean jvmCpu, Duration blockThreshold,
-                              Duration mutexThreshold, int heapSamples) {
+                              Duration mutexThreshold, int heapSamples, Engine engine) {
 
     /** The profiles written when {@code events} is not given. */
     static final String DEFAULT_EVENTS = "cpu,alloc";
@@ -59,7 +60,10 @@ public record ProfilerOptions(Path dir, Set<EventKind> events, Duration interval
             new OptionSpec("mutexThreshold", "<duration>", "mutex profile: shortest lock wait recorded (synchronized, "
                     + "ReentrantLock, ReentrantReadWriteLock, StampedLock), 0 to 10s", DEFAULT_THRESHOLD),
             new OptionSpec("heapSamples", "<n>", "heap profile: live objects JFR's old-object sampler keeps, 1 to "
-                    + MAX_HEAP_SAMPLES + " (forked JVMs only)", Integer.toString(DEFAULT_HEAP_SAMPLES)));
+                    + MAX_HEAP_SAMPLES + " (forked JVMs only)", Integer.toString(DEFAULT_HEAP_SAMPLES)),
+            new OptionSpec("engine", "jfr|async|auto", "sampler of the cpu and alloc profiles: jfr = JDK Flight Recorder, "
+                    + "async = async-profiler (needs the dependency tools.profiler:async-profiler on the class path), "
+                    + "auto = async where it loads, jfr otherwise", "jfr"));
 
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ns|us|ms|s)");
     private static final Pattern RATE = Pattern.compile("(\\d{1,9})(/s)?");
@@ -76,7 +80,8 @@ public record ProfilerOptions(Path dir, Set<EventKind> events, Duration interval
                 bool("jvmCpu", values.getOrDefault("jvmCpu", "false")),
                 threshold("blockThreshold", values.getOrDefault("blockThreshold", DEFAULT_THRESHOLD)),
                 threshold("mutexThreshold", values.getOrDefault("mutexThreshold", DEFAULT_THRESHOLD)),
-                heapSamples(values.getOrDefault("heapSamples", Integer.toString(DEFAULT_HEAP_SAMPLES))));
+                heapSamples(values.getOrDefault("heapSamples", Integer.toString(DEFAULT_HEAP_SAMPLES))),
+                engine(values.getOrDefault("engine", "jfr")));
     }
 
     public static boolean isHelpRequest(String initLine) {
@@ -185,6 +190,15 @@ public record ProfilerOptions(Path dir, Set<EventKind> events, Duration interval
             }
         }
         throw bad("cpu", value, "one of auto, cputime, execution");
+    }
+
+    private static Engine engine(String value) throws OptionSyntaxException {
+        for (Engine engine : Engine.values()) {
+            if (engine.optionName().equals(value)) {
+                return engine;
+            }
+        }
+        throw bad("engine", value, "one of jfr, async, auto");
     }
 
     private static boolean bool(String option, String value) throws OptionSyntaxException {

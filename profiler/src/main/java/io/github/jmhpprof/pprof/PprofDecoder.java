@@ -27,11 +27,15 @@ public final class PprofDecoder {
     private final Profile in;
     private final Map<Long, Function> functions = new HashMap<>();
     private final Map<Long, Location> locations = new HashMap<>();
+    private final Map<Long, String> nativeLibraries = new HashMap<>();
 
     private PprofDecoder(Profile in) {
         this.in = in;
         in.getFunctionList().forEach(f -> functions.put(f.getId(), f));
         in.getLocationList().forEach(l -> locations.put(l.getId(), l));
+        // Mapping 1 is Java's; the others are native libraries, named by their file name.
+        in.getMappingList().stream().filter(m -> m.getId() != 1)
+                .forEach(m -> nativeLibraries.put(m.getId(), str(m.getFilename())));
     }
 
     public static ProfileData decode(Profile profile) {
@@ -48,9 +52,13 @@ public final class PprofDecoder {
         for (Sample sample : in.getSampleList()) {
             List<Frame> frames = new ArrayList<>();
             for (long id : sample.getLocationIdList()) {
-                List<Line> lines = locations.get(id).getLineList();
+                Location location = locations.get(id);
+                List<Line> lines = location.getLineList();
+                String library = nativeLibraries.get(location.getMappingId());
                 for (int i = 0; i < lines.size(); i++) {
-                    frames.add(frame(lines.get(i), i < lines.size() - 1));
+                    frames.add(library != null
+                            ? Frame.nativeCode(library, str(functions.get(lines.get(i).getFunctionId()).getName()))
+                            : frame(lines.get(i), i < lines.size() - 1));
                 }
             }
             TreeMap<String, String> labels = new TreeMap<>();

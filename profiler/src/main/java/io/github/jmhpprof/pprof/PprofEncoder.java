@@ -29,12 +29,17 @@ public final class PprofEncoder {
     private final Profile.Builder out = Profile.newBuilder();
     private final Map<String, Long> strings = new HashMap<>();
     private final Map<FunctionKey, Long> functions = new HashMap<>();
-    private final Map<List<LineKey>, Long> locations = new HashMap<>();
+    private final Map<LocationKey, Long> locations = new HashMap<>();
+    /** Mappings of native code by library, after the Java mapping (id 1). */
+    private final Map<String, Long> libraries = new HashMap<>();
 
     private record FunctionKey(String name, String systemName, String fileName) {
     }
 
     private record LineKey(long functionId, long line) {
+    }
+
+    private record LocationKey(long mappingId, List<LineKey> lines) {
     }
 
     private PprofEncoder() {
@@ -97,21 +102,45 @@ public final class PprofEncoder {
 
     /** One Location for a physical frame and the frames inlined into it, callee first. */
     private long locationId(List<Frame> calleeFirst) {
-        List<LineKey> key = new ArrayList<>(calleeFirst.size());
+        List<LineKey> lines = new ArrayList<>(calleeFirst.size());
         for (Frame frame : calleeFirst) {
-            key.add(new LineKey(functionId(frame), frame.line()));
+            lines.add(new LineKey(functionId(frame), frame.line()));
         }
+        // The physical frame, the last of the group, is the code that ran: Java or a library's.
+        long mappingId = mappingId(calleeFirst.get(calleeFirst.size() - 1));
+        LocationKey key = new LocationKey(mappingId, lines);
         Long id = locations.get(key);
         if (id != null) {
             return id;
         }
         long newId = locations.size() + 1;
-        Location.Builder location = Location.newBuilder().setId(newId).setMappingId(MAPPING_ID);
-        for (LineKey line : key) {
+        Location.Builder location = Location.newBuilder().setId(newId).setMappingId(mappingId);
+        for (LineKey line : lines) {
             location.addLine(Line.newBuilder().setFunctionId(line.functionId()).setLine(line.line()));
         }
         out.addLocation(location);
         locations.put(key, newId);
+        return newId;
+    }
+
+    /**
+     * Java frames share mapping 1; native code gets one mapping per library, named after it, so
+     * that {@code -show_from}, {@code -hide} or {@code -focus} on a library name pick its frames.
+     */
+    private long mappingId(Frame physical) {
+        if (!physical.isNative()) {
+            return MAPPING_ID;
+        }
+        Long id = libraries.get(physical.library());
+        if (id != null) {
+            return id;
+        }
+        long newId = MAPPING_ID + libraries.size() + 1;
+        out.addMapping(Mapping.newBuilder()
+                .setId(newId)
+                .setFilename(stringIndex(physical.library()))
+                .setHasFunctions(true));
+        libraries.put(physical.library(), newId);
         return newId;
     }
 

@@ -27,6 +27,14 @@ class ProfilerOptionsTest {
         assertEquals(Duration.ofNanos(10_000), o.blockThreshold());
         assertEquals(Duration.ofNanos(10_000), o.mutexThreshold());
         assertEquals(256, o.heapSamples());
+        assertEquals(Engine.JFR, o.engine(), "no native code unless asked for");
+    }
+
+    @Test
+    void readsTheEngine() throws Exception {
+        assertEquals(Engine.ASYNC, ProfilerOptions.parse("engine=async").engine());
+        assertEquals(Engine.AUTO, ProfilerOptions.parse("engine=auto").engine());
+        assertEquals(Engine.JFR, ProfilerOptions.parse("engine=jfr").engine());
     }
 
     @Test
@@ -66,6 +74,7 @@ class ProfilerOptionsTest {
             "heapSamples=0           | from 1 to 65536",
             "heapSamples=many        | option 'heapSamples' has a bad value 'many'",
             "cpu=fast                | one of auto, cputime, execution",
+            "engine=perf             | option 'engine' has a bad value 'perf'; expected one of jfr, async, auto",
             "dir=a;dir=b             | given twice",
             "interval                | options are key=value pairs",
             "events=                 | has no value",

@@ -112,4 +112,31 @@ class PprofEncoderTest {
     private static String functionName(Profile p, long functionId) {
         return str(p, p.getFunction((int) functionId - 1).getName());
     }
+
+    @Test
+    void nativeFramesKeepTheirNamesAndGetAMappingPerLibrary() {
+        Frame gc = Frame.nativeCode("libjvm.so", "G1CollectedHeap::do_collection_pause_at_safepoint");
+        Frame fault = Frame.nativeCode("[kernel]", "asm_exc_page_fault");
+        ProfileData data = cpuProfile();
+        data.add(Stack.of(fault, gc, SORT, MAIN), Labels.NONE, 1, 10);
+        data.add(Stack.of(SORT, MAIN), Labels.NONE, 1, 10);
+        Profile p = PprofEncoder.encode(data);
+        assertEquals(3, p.getMappingCount(), "Java, libjvm.so, [kernel]");
+        assertEquals("", str(p, p.getMapping(0).getFilename()), "the Java mapping stays unnamed");
+        Map<String, Long> mappingOf = new java.util.HashMap<>();
+        for (Location l : p.getLocationList()) {
+            Function f = p.getFunction((int) l.getLine(0).getFunctionId() - 1);
+            mappingOf.put(str(p, f.getName()), l.getMappingId());
+        }
+        assertEquals(1L, mappingOf.get("org.example.Sort.bubbleSort"));
+        long jvm = mappingOf.get("G1CollectedHeap::do_collection_pause_at_safepoint");
+        assertEquals("libjvm.so", str(p, p.getMapping((int) jvm - 1).getFilename()));
+        assertTrue(p.getMapping((int) jvm - 1).getHasFunctions());
+        assertEquals("[kernel]", str(p, p.getMapping(mappingOf.get("asm_exc_page_fault").intValue() - 1).getFilename()));
+
+        ProfileData back = PprofDecoder.decode(p);
+        List<Frame> deepest = back.samples().stream().map(s -> s.stack().frames())
+                .filter(frames -> frames.size() == 4).findFirst().orElseThrow();
+        assertEquals(List.of(fault, gc, SORT, MAIN), deepest, "decoded for merging forks, native frames stay native");
+    }
 }

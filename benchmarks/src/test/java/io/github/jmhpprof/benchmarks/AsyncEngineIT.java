@@ -1,0 +1,100 @@
+package io.github.jmhpprof.benchmarks;
+
+import io.github.jmhpprof.testing.GoPprof;
+import io.github.jmhpprof.testing.RawProfile;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code -prof pprof:engine=async} from benchmarks.jar, which bundles async-profiler: CPU-time
+ * samples that cover the benchmark threads' CPU time on any JDK (JFR's jdk.ExecutionSample on
+ * JDK 17 sees 16 % of ConcatBenchmark.plus), and allocation profiles that add up to JMH's own
+ * {@code gc.alloc.rate.norm}.
+ */
+class AsyncEngineIT {
+
+    private static final String PKG = "io.github.jmhpprof.benchmarks.";
+    private static final List<String> BENCHMARKS =
+            List.of("BubbleSortBenchmark.bubbleSort", "ConcatBenchmark.plus", "PreallocBenchmark.grow");
+
+    private static BenchmarksJar.Run run;
+    private static JmhCsv results;
+
+    @BeforeAll
+    static void runWithAsyncProfiler() throws Exception {
+        Path dir = BenchmarksJar.newWorkDir("async-engine");
+        run = BenchmarksJar.run(dir, 300, List.of("BubbleSortBenchmark.bubbleSort|ConcatBenchmark.plus|PreallocBenchmark.grow$",
+                "-f", "1", "-wi", "2", "-w", "500ms", "-i", "3", "-r", "1s", "-prof", "pprof:engine=async", "-prof", "gc",
+                "-rf", "csv", "-rff", "results.csv"));
+        assertEquals(0, run.exitCode(), run.output());
+        results = JmhCsv.read(dir.resolve("results.csv"));
+    }
+
+    @Test
+    void cpuProfileCoversTheBenchmarkThreadsCpuTime() {
+        for (String benchmark : BENCHMARKS) {
+            double coverage = results.score(PKG + benchmark + ":pprof.cpu.coverage");
+            assertTrue(coverage >= 0.9 && coverage <= 1.1, benchmark + ": async-profiler samples CPU time, so the "
+                    + "profile should cover 0.9-1.1 of it, got " + coverage);
+        }
+    }
+
+    @Test
+    void allocSpacePerOperationMatchesJmhGcProfiler() {
+        for (String benchmark : BENCHMARKS) {
+            RawProfile alloc = raw(profile(benchmark, "alloc.pb.gz"));
+            long operations = Long.parseLong(alloc.comment("operations"));
+            double perOp = (double) alloc.total("alloc_space") / operations;
+            double norm = results.score(PKG + benchmark + ":gc.alloc.rate.norm");
+            assertTrue(Math.abs(perOp / norm - 1) <= 0.03, benchmark + ": alloc_space/op " + perOp
+                    + " against gc.alloc.rate.norm " + norm);
+        }
+    }
+
+    @Test
+    void profilesNameTheEngineAndShowNativeCodeInItsOwnMappings() {
+        RawProfile cpu = raw(profile("ConcatBenchmark.plus", "cpu.pb.gz"));
+        assertTrue(cpu.comment("sampler").startsWith("async-profiler event=cpu"), cpu.comment("sampler"));
+        String alloc = raw(profile("ConcatBenchmark.plus", "alloc.pb.gz")).comment("sampler");
+        assertTrue(alloc.startsWith("async-profiler alloc"), alloc);
+        // Copying the strings' bytes runs in a JIT stub (native code) that JFR's sampler never shows.
+        String mappings = GoPprof.run(List.of("-raw"), profile("ConcatBenchmark.plus", "cpu.pb.gz")).assertNoStderr();
+        assertTrue(mappings.contains("[native]") || mappings.contains("libjvm.so"), mappings);
+        assertTrue(!mappings.contains("libasyncProfiler-"), "library names are stable between runs");
+    }
+
+    @Test
+    void goToolPprofReadsEveryFileWithoutComplaint() throws IOException {
+        for (String benchmark : BENCHMARKS) {
+            for (String file : List.of("cpu.pb.gz", "alloc.pb.gz", "cpu-per-op.pb.gz", "alloc-per-op.pb.gz")) {
+                String top = GoPprof.run(List.of("-top"), profile(benchmark, file)).assertNoStderr();
+                assertTrue(top.contains("flat%"), benchmark + " " + file + ":\n" + top);
+            }
+        }
+        String bubble = GoPprof.run(List.of("-top"), profile("BubbleSortBenchmark.bubbleSort", "cpu.pb.gz")).assertNoStderr();
+        assertTrue(bubble.contains(PKG + "BubbleSortBenchmark.bubbleSort"), bubble);
+    }
+
+    private static RawProfile raw(Path file) {
+        return RawProfile.parse(GoPprof.run(List.of("-raw"), file).assertNoStderr());
+    }
+
+    private static Path profile(String benchmark, String file) {
+        try (Stream<Path> folders = Files.list(run.workDir().resolve("pprof"))) {
+            Path folder = folders.filter(f -> f.getFileName().toString().startsWith(PKG + benchmark + "-")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no folder for " + benchmark));
+            return folder.resolve(file);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
