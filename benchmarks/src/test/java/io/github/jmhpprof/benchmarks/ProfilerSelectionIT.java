@@ -29,7 +29,7 @@ class ProfilerSelectionIT {
         BenchmarksJar.Run run = BenchmarksJar.run(BenchmarksJar.newWorkDir("help"), 120,
                 List.of("BubbleSort", "-prof", "pprof:help"));
         for (String option : List.of("dir=", "events=", "interval=", "allocRate=", "stackDepth=", "cpu=", "jvmCpu=",
-                "blockThreshold=", "mutexThreshold=", "heapSamples=")) {
+                "blockThreshold=", "mutexThreshold=", "heapSamples=", "engine=")) {
             assertTrue(run.output().contains(option), option + " in help:\n" + run.output());
         }
         assertTrue(run.output().contains("(default: 10ms)"), run.output());
