@@ -6,10 +6,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,7 +49,7 @@ class AsyncEngineIT {
     @Test
     void allocSpacePerOperationMatchesJmhGcProfiler() {
         for (String benchmark : BENCHMARKS) {
-            RawProfile alloc = raw(profile(benchmark, "alloc.pb.gz"));
+            RawProfile alloc = RawProfile.of(run.profile(benchmark, "alloc.pb.gz"));
             long operations = Long.parseLong(alloc.comment("operations"));
             double perOp = (double) alloc.total("alloc_space") / operations;
             double norm = results.score(PKG + benchmark + ":gc.alloc.rate.norm");
@@ -62,12 +60,12 @@ class AsyncEngineIT {
 
     @Test
     void profilesNameTheEngineAndShowNativeCodeInItsOwnMappings() {
-        RawProfile cpu = raw(profile("ConcatBenchmark.plus", "cpu.pb.gz"));
+        RawProfile cpu = RawProfile.of(run.profile("ConcatBenchmark.plus", "cpu.pb.gz"));
         assertTrue(cpu.comment("sampler").startsWith("async-profiler event=cpu"), cpu.comment("sampler"));
-        String alloc = raw(profile("ConcatBenchmark.plus", "alloc.pb.gz")).comment("sampler");
+        String alloc = RawProfile.of(run.profile("ConcatBenchmark.plus", "alloc.pb.gz")).comment("sampler");
         assertTrue(alloc.startsWith("async-profiler alloc"), alloc);
         // Copying the strings' bytes runs in a JIT stub (native code) that JFR's sampler never shows.
-        String mappings = GoPprof.run(List.of("-raw"), profile("ConcatBenchmark.plus", "cpu.pb.gz")).assertNoStderr();
+        String mappings = GoPprof.run(List.of("-raw"), run.profile("ConcatBenchmark.plus", "cpu.pb.gz")).assertNoStderr();
         assertTrue(mappings.contains("[native]") || mappings.contains("libjvm.so"), mappings);
         assertTrue(!mappings.contains("libasyncProfiler-"), "library names are stable between runs");
     }
@@ -76,25 +74,12 @@ class AsyncEngineIT {
     void goToolPprofReadsEveryFileWithoutComplaint() throws IOException {
         for (String benchmark : BENCHMARKS) {
             for (String file : List.of("cpu.pb.gz", "alloc.pb.gz", "cpu-per-op.pb.gz", "alloc-per-op.pb.gz")) {
-                String top = GoPprof.run(List.of("-top"), profile(benchmark, file)).assertNoStderr();
+                String top = GoPprof.run(List.of("-top"), run.profile(benchmark, file)).assertNoStderr();
                 assertTrue(top.contains("flat%"), benchmark + " " + file + ":\n" + top);
             }
         }
-        String bubble = GoPprof.run(List.of("-top"), profile("BubbleSortBenchmark.bubbleSort", "cpu.pb.gz")).assertNoStderr();
+        String bubble = GoPprof.run(List.of("-top"), run.profile("BubbleSortBenchmark.bubbleSort", "cpu.pb.gz")).assertNoStderr();
         assertTrue(bubble.contains(PKG + "BubbleSortBenchmark.bubbleSort"), bubble);
     }
 
-    private static RawProfile raw(Path file) {
-        return RawProfile.parse(GoPprof.run(List.of("-raw"), file).assertNoStderr());
-    }
-
-    private static Path profile(String benchmark, String file) {
-        try (Stream<Path> folders = Files.list(run.workDir().resolve("pprof"))) {
-            Path folder = folders.filter(f -> f.getFileName().toString().startsWith(PKG + benchmark + "-")).findFirst()
-                    .orElseThrow(() -> new AssertionError("no folder for " + benchmark));
-            return folder.resolve(file);
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
 }

@@ -1,18 +1,43 @@
 package io.github.jmhpprof.benchmarks;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** Runs the shaded {@code benchmarks.jar} as a user would: {@code java -jar benchmarks.jar ...}. */
 final class BenchmarksJar {
 
+    /** Package of the sample benchmarks. */
+    static final String PKG = "io.github.jmhpprof.benchmarks.";
+
     /** What one run printed, and where it ran. */
     record Run(int exitCode, String output, Path workDir) {
+
+        /**
+         * {@code pprof/<benchmark-id>/<file>} of the one benchmark folder whose id starts with the
+         * sample benchmark's name (e.g. {@code ConcatBenchmark.plus}); fails unless it exists.
+         */
+        Path profile(String benchmark, String file) {
+            try (Stream<Path> folders = Files.list(workDir.resolve("pprof"))) {
+                List<Path> matches = folders.filter(f -> f.getFileName().toString().startsWith(PKG + benchmark + "-")).toList();
+                if (matches.size() != 1) {
+                    throw new AssertionError("want one folder for " + benchmark + ", got " + matches);
+                }
+                Path path = matches.get(0).resolve(file);
+                if (!Files.isRegularFile(path)) {
+                    throw new AssertionError(path + " does not exist");
+                }
+                return path;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     private BenchmarksJar() {

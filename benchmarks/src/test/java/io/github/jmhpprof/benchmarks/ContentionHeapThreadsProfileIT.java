@@ -5,15 +5,11 @@ import io.github.jmhpprof.testing.RawProfile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The opt-in profiles of issue 6 (block, mutex, heap, threads) on their sample benchmarks, in
@@ -47,9 +43,9 @@ class ContentionHeapThreadsProfileIT {
     void everyNewProfileIsReadCleanlyWithGoSampleTypesAndLabels() {
         for (String benchmark : BENCHMARKS) {
             for (String kind : KINDS) {
-                Path file = profile(run, benchmark, kind);
+                Path file = run.profile(benchmark, kind + ".pb.gz");
                 GoPprof.run(List.of("-top"), file).assertNoStderr();
-                RawProfile raw = raw(file);
+                RawProfile raw = RawProfile.of(file);
                 List<String> types = switch (kind) {
                     case "block", "mutex" -> List.of("contentions/count", "delay/nanoseconds");
                     case "heap" -> List.of("inuse_objects/count", "inuse_space/bytes");
@@ -63,7 +59,7 @@ class ContentionHeapThreadsProfileIT {
                 }
             }
         }
-        String header = GoPprof.run(List.of("-raw"), profile(run, "HandoffBenchmark.handoff", "block")).assertNoStderr();
+        String header = GoPprof.run(List.of("-raw"), run.profile("HandoffBenchmark.handoff", "block.pb.gz")).assertNoStderr();
         assertTrue(header.contains("PeriodType: contentions count") && header.contains("Period: 1"), header);
     }
 
@@ -75,13 +71,13 @@ class ContentionHeapThreadsProfileIT {
 
     @Test
     void blockProfileOfHandoffShowsTheTakeAndPutStacks() {
-        RawProfile block = raw(profile(run, "HandoffBenchmark.handoff", "block"));
+        RawProfile block = RawProfile.of(run.profile("HandoffBenchmark.handoff", "block.pb.gz"));
         long take = delayThrough(block, "java.util.concurrent.ArrayBlockingQueue.take", PKG + "HandoffBenchmark.consumer");
         long put = delayThrough(block, "java.util.concurrent.ArrayBlockingQueue.put", PKG + "HandoffBenchmark.producer");
         assertTrue(take > 0 && put > 0, "take " + take + " ns, put " + put + " ns");
         assertTrue(take + put >= 0.9 * block.total("delay"), "take and put hold the delay: " + (take + put) + " of "
                 + block.total("delay"));
-        String top = GoPprof.run(List.of("-top", "-cum"), profile(run, "HandoffBenchmark.handoff", "block")).assertNoStderr();
+        String top = GoPprof.run(List.of("-top", "-cum"), run.profile("HandoffBenchmark.handoff", "block.pb.gz")).assertNoStderr();
         assertTrue(top.contains("ArrayBlockingQueue.take") && top.contains("ArrayBlockingQueue.put"), top);
     }
 
@@ -99,14 +95,14 @@ class ContentionHeapThreadsProfileIT {
                         + " for " + shortOps + " -> " + longOps + " calls");
 
         assertEquals(0, leakedThreads(run, "ThreadLeakBenchmark.fixed"), "the fix leaves no thread blocked in put");
-        RawProfile fixed = raw(profile(run, "ThreadLeakBenchmark.fixed", "threads"));
+        RawProfile fixed = RawProfile.of(run.profile("ThreadLeakBenchmark.fixed", "threads.pb.gz"));
         long working = threadsThrough(fixed, "ThreadLeakBenchmark.slowLookup");
         assertTrue(working < 100, "only lookups still in their 20 ms of work: " + working);
     }
 
     @Test
     void heapProfileHasTheCachedRecordsLiveAndNotTheScratchBuffers() {
-        RawProfile heap = raw(profile(run, "RetentionBenchmark.retain", "heap"));
+        RawProfile heap = RawProfile.of(run.profile("RetentionBenchmark.retain", "heap.pb.gz"));
         int objects = heap.indexOf("inuse_objects");
         int space = heap.indexOf("inuse_space");
         long cachedObjects = 0;
@@ -120,7 +116,7 @@ class ContentionHeapThreadsProfileIT {
         }
         assertTrue(cachedObjects > 0, "sampled cached records: " + cachedObjects);
         assertTrue(cachedBytes >= cachedObjects * 4096, "each record counts its 4 KB: " + cachedBytes);
-        String top = GoPprof.run(List.of("-top", "-sample_index=inuse_space"), profile(run, "RetentionBenchmark.retain", "heap"))
+        String top = GoPprof.run(List.of("-top", "-sample_index=inuse_space"), run.profile("RetentionBenchmark.retain", "heap.pb.gz"))
                 .assertNoStderr();
         assertTrue(top.contains("RetentionBenchmark.cacheRecord"), top);
     }
@@ -134,7 +130,7 @@ class ContentionHeapThreadsProfileIT {
     }
 
     private static void assertMostDelayThrough(String benchmark, String method) {
-        RawProfile mutex = raw(profile(run, benchmark, "mutex"));
+        RawProfile mutex = RawProfile.of(run.profile(benchmark, "mutex.pb.gz"));
         long total = mutex.total("delay");
         long through = delayThrough(mutex, PKG + method);
         assertTrue(total > 0, benchmark + " has mutex delay");
@@ -151,7 +147,7 @@ class ContentionHeapThreadsProfileIT {
 
     /** Threads blocked for ever in the leaky lookup's put. */
     private static long leakedThreads(BenchmarksJar.Run r, String benchmark) {
-        return threadsThrough(raw(profile(r, benchmark, "threads")), "java.util.concurrent.SynchronousQueue.put",
+        return threadsThrough(RawProfile.of(r.profile(benchmark, "threads.pb.gz")), "java.util.concurrent.SynchronousQueue.put",
                 "ThreadLeakBenchmark.slowLookup");
     }
 
@@ -162,24 +158,6 @@ class ContentionHeapThreadsProfileIT {
     }
 
     private static long operations(BenchmarksJar.Run r, String benchmark) {
-        return Long.parseLong(raw(profile(r, benchmark, "threads")).comment("operations"));
-    }
-
-    private static RawProfile raw(Path file) {
-        return RawProfile.parse(GoPprof.run(List.of("-raw"), file).assertNoStderr());
-    }
-
-    /** {@code pprof/<benchmark-id>/<kind>.pb.gz} of the one folder whose id starts with the benchmark. */
-    private static Path profile(BenchmarksJar.Run r, String benchmark, String kind) {
-        Path root = r.workDir().resolve("pprof");
-        try (Stream<Path> folders = Files.list(root)) {
-            List<Path> matches = folders.filter(f -> f.getFileName().toString().startsWith(PKG + benchmark + "-")).toList();
-            assertEquals(1, matches.size(), "one folder for " + benchmark + ": " + matches);
-            Path file = matches.get(0).resolve(kind + ".pb.gz");
-            assertTrue(Files.isRegularFile(file), file + " exists");
-            return file;
-        } catch (IOException e) {
-            return fail(e);
-        }
+        return Long.parseLong(RawProfile.of(r.profile(benchmark, "threads.pb.gz")).comment("operations"));
     }
 }

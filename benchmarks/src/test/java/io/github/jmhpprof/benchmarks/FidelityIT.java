@@ -5,11 +5,8 @@ import io.github.jmhpprof.testing.RawProfile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,7 +50,7 @@ class FidelityIT {
 
     @Test
     void theSamplerIsNamedInTheProfileAndTheSummary() {
-        String sampler = raw(profile("BubbleSortBenchmark.bubbleSort")).comment("sampler");
+        String sampler = RawProfile.of(run.profile("BubbleSortBenchmark.bubbleSort", "cpu.pb.gz")).comment("sampler");
         if (jdk >= 25) {
             assertTrue(sampler.startsWith("jdk.CPUTimeSample"), sampler);
         } else {
@@ -69,23 +66,10 @@ class FidelityIT {
         List<String> withInlining = jdk >= 25 ? List.of("ConcatBenchmark.plus")
                 : List.of("BubbleSortBenchmark.bubbleSort", "ConcatBenchmark.plus");
         for (String benchmark : withInlining) {
-            assertTrue(raw(profile(benchmark)).inlinedLocationCount() >= 1, benchmark + ": a Location with inlined lines");
-            String traces = GoPprof.run(List.of("-traces"), profile(benchmark)).assertNoStderr();
+            assertTrue(RawProfile.of(run.profile(benchmark, "cpu.pb.gz")).inlinedLocationCount() >= 1, benchmark + ": a Location with inlined lines");
+            String traces = GoPprof.run(List.of("-traces"), run.profile(benchmark, "cpu.pb.gz")).assertNoStderr();
             assertTrue(traces.contains("(inline)"), traces);
         }
     }
 
-    private static RawProfile raw(Path file) {
-        return RawProfile.parse(GoPprof.run(List.of("-raw"), file).assertNoStderr());
-    }
-
-    private static Path profile(String benchmark) {
-        try (Stream<Path> folders = Files.list(run.workDir().resolve("pprof"))) {
-            Path folder = folders.filter(f -> f.getFileName().toString().startsWith(PKG + benchmark + "-")).findFirst()
-                    .orElseThrow(() -> new AssertionError("no folder for " + benchmark));
-            return folder.resolve("cpu.pb.gz");
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
 }

@@ -9,11 +9,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Runs the shaded jar on all seven sample benchmarks with {@code -prof pprof -prof gc} in one
@@ -22,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class SampleBenchmarksProfileIT {
 
-    private static final String PKG = "io.github.jmhpprof.benchmarks.";
+    private static final String PKG = BenchmarksJar.PKG;
     private static final List<String> BENCHMARKS = List.of(
             "BubbleSortBenchmark.bubbleSort", "ConcatBenchmark.plus", "ConcatBenchmark.builder",
             "PreallocBenchmark.grow", "PreallocBenchmark.presized",
@@ -45,8 +43,8 @@ class SampleBenchmarksProfileIT {
     @Test
     void everyBenchmarkHasACpuAndAnAllocProfileThatPprofReadsCleanly() {
         for (String benchmark : BENCHMARKS) {
-            Path cpu = profile(benchmark, "cpu");
-            Path alloc = profile(benchmark, "alloc");
+            Path cpu = run.profile(benchmark, "cpu.pb.gz");
+            Path alloc = run.profile(benchmark, "alloc.pb.gz");
             String top = GoPprof.run(List.of("-top"), cpu).assertNoStderr();
             assertTrue(top.contains("Type: cpu"), top);
             String allocTop = GoPprof.run(List.of("-top"), alloc).assertNoStderr();
@@ -62,7 +60,7 @@ class SampleBenchmarksProfileIT {
 
     @Test
     void bubbleSortCpuIsSpentInBubbleSort() {
-        RawProfile cpu = raw(profile("BubbleSortBenchmark.bubbleSort", "cpu"));
+        RawProfile cpu = raw(run.profile("BubbleSortBenchmark.bubbleSort", "cpu.pb.gz"));
         long inSort = cpu.samples().stream().filter(s -> cpu.leafFunction(s).endsWith(".bubbleSort"))
                 .mapToLong(s -> s.values()[0]).sum();
         double share = (double) inSort / cpu.total("samples");
@@ -72,7 +70,7 @@ class SampleBenchmarksProfileIT {
     @Test
     void allocSpacePerOperationMatchesJmhGcProfiler() {
         for (String benchmark : BENCHMARKS) {
-            RawProfile alloc = raw(profile(benchmark, "alloc"));
+            RawProfile alloc = raw(run.profile(benchmark, "alloc.pb.gz"));
             double perOp = (double) alloc.total("alloc_space") / Long.parseLong(alloc.comment("operations"));
             double gc = results.score(PKG + benchmark + ":gc.alloc.rate.norm");
             double tolerance = gc < 10_000 ? 0.10 : 0.03;
@@ -94,7 +92,7 @@ class SampleBenchmarksProfileIT {
     void listShowsTheBubbleSortLoopWithItsCost() {
         String list = GoPprof.run(List.of("-list", "BubbleSortBenchmark.bubbleSort$",
                 "-source_path=" + System.getProperty("benchmarks.sourceRoot")),
-                profile("BubbleSortBenchmark.bubbleSort", "cpu")).assertNoStderr();
+                run.profile("BubbleSortBenchmark.bubbleSort", "cpu.pb.gz")).assertNoStderr();
         String compare = list.lines().filter(l -> l.contains("if (nums[j] < nums[j - 1])")).findFirst()
                 .orElseThrow(() -> new AssertionError("no source in -list output:\n" + list));
         assertTrue(compare.trim().matches("^[\\d.]+m?s\\s+.*"), "the comparison line has a flat value: " + compare);
@@ -102,7 +100,7 @@ class SampleBenchmarksProfileIT {
 
     @Test
     void samplesAreLabelledWithBenchmarkParamsAndThread() {
-        RawProfile cpu = raw(profile("BubbleSortBenchmark.bubbleSort", "cpu"));
+        RawProfile cpu = raw(run.profile("BubbleSortBenchmark.bubbleSort", "cpu.pb.gz"));
         for (RawProfile.Sample s : cpu.samples()) {
             assertEquals(PKG + "BubbleSortBenchmark.bubbleSort", s.labels().get("benchmark"));
             assertEquals("1000", s.labels().get("n"));
@@ -120,8 +118,8 @@ class SampleBenchmarksProfileIT {
 
     @Test
     void perOperationDiffBetweenTwoBenchmarksShowsTheDifferenceInBytesPerOp() {
-        Path builder = profile("ConcatBenchmark.builder", "alloc-per-op");
-        Path plus = profile("ConcatBenchmark.plus", "alloc-per-op");
+        Path builder = run.profile("ConcatBenchmark.builder", "alloc-per-op.pb.gz");
+        Path plus = run.profile("ConcatBenchmark.plus", "alloc-per-op.pb.gz");
         String top = GoPprof.run(List.of("-top", "-diff_base=" + builder), plus).assertNoStderr();
         assertTrue(top.contains("Type: alloc_space_per_1000_ops"), "per-op is the default sample type:\n" + top);
         RawProfile diff = raw(List.of("-diff_base=" + builder), plus);
@@ -139,7 +137,7 @@ class SampleBenchmarksProfileIT {
             assertTrue(tags.contains(PKG + benchmark), benchmark + " in -tags:\n" + tags);
         }
         RawProfile focused = raw(List.of("-tagfocus=benchmark=" + PKG + "PreallocBenchmark.presized$"), all);
-        assertEquals(raw(profile("PreallocBenchmark.presized", "alloc")).total("alloc_space"), focused.total("alloc_space"));
+        assertEquals(raw(run.profile("PreallocBenchmark.presized", "alloc.pb.gz")).total("alloc_space"), focused.total("alloc_space"));
     }
 
     @Test
@@ -162,7 +160,7 @@ class SampleBenchmarksProfileIT {
     }
 
     private static double perOp(String benchmark) {
-        RawProfile alloc = raw(profile(benchmark, "alloc"));
+        RawProfile alloc = raw(run.profile(benchmark, "alloc.pb.gz"));
         return (double) alloc.total("alloc_space") / Long.parseLong(alloc.comment("operations"));
     }
 
@@ -177,26 +175,12 @@ class SampleBenchmarksProfileIT {
     }
 
     private static RawProfile raw(Path file) {
-        return raw(List.of(), file);
+        return RawProfile.of(file);
     }
 
     private static RawProfile raw(List<String> options, Path file) {
         List<String> args = new java.util.ArrayList<>(options);
         args.add("-raw");
         return RawProfile.parse(GoPprof.run(args, file).assertNoStderr());
-    }
-
-    /** {@code pprof/<benchmark-id>/<kind>.pb.gz} of the one folder whose id starts with the benchmark. */
-    private static Path profile(String benchmark, String kind) {
-        Path root = run.workDir().resolve("pprof");
-        try (Stream<Path> folders = Files.list(root)) {
-            List<Path> matches = folders.filter(f -> f.getFileName().toString().startsWith(PKG + benchmark + "-")).toList();
-            assertEquals(1, matches.size(), "one folder for " + benchmark + ": " + matches);
-            Path file = matches.get(0).resolve(kind + ".pb.gz");
-            assertTrue(Files.isRegularFile(file), file + " exists");
-            return file;
-        } catch (IOException e) {
-            return fail(e);
-        }
     }
 }

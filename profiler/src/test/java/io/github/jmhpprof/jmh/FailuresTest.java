@@ -1,6 +1,5 @@
 package io.github.jmhpprof.jmh;
 
-import io.github.jmhpprof.testing.GoPprof;
 import io.github.jmhpprof.testing.RawProfile;
 import org.junit.jupiter.api.Test;
 
@@ -26,11 +25,11 @@ class FailuresTest {
                 .jvmArgsAppend("-Xmx256m"));
 
         Path work = JmhRuns.benchmarkFolder(dir, "WorkBenchmark.work");
-        assertTrue(raw(work.resolve("cpu.pb.gz")).total("samples") > 0, "the healthy benchmark is intact");
-        assertTrue(raw(work.resolve("alloc.pb.gz")).total("alloc_space") > 0);
+        assertTrue(RawProfile.of(work.resolve("cpu.pb.gz")).total("samples") > 0, "the healthy benchmark is intact");
+        assertTrue(RawProfile.of(work.resolve("alloc.pb.gz")).total("alloc_space") > 0);
 
         Path midway = JmhRuns.benchmarkFolder(dir, "throwsMidway");
-        RawProfile partial = raw(midway.resolve("alloc.pb.gz"));
+        RawProfile partial = RawProfile.of(midway.resolve("alloc.pb.gz"));
         assertTrue(partial.total("alloc_space") > 0, "the iterations before the failure are kept");
 
         List<String> report = Files.readAllLines(dir.resolve("comparison.csv"));
@@ -47,9 +46,5 @@ class FailuresTest {
     private static String row(List<String> csv, String benchmark) {
         return csv.stream().filter(l -> l.contains("." + benchmark + "\"")).findFirst()
                 .orElseThrow(() -> new AssertionError("no row for " + benchmark + " in " + csv));
-    }
-
-    private static RawProfile raw(Path file) {
-        return RawProfile.parse(GoPprof.run(List.of("-raw"), file).assertNoStderr());
     }
 }

@@ -1,6 +1,5 @@
 package io.github.jmhpprof.jmh;
 
-import io.github.jmhpprof.testing.GoPprof;
 import io.github.jmhpprof.testing.RawProfile;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.results.RunResult;
@@ -28,15 +27,15 @@ class ForksTest {
             for (String file : List.of("cpu.pb.gz", "alloc.pb.gz")) {
                 assertTrue(Files.isRegularFile(forkDir.resolve(file)), forkDir.resolve(file) + " kept");
             }
-            forkOps += Long.parseLong(raw(forkDir.resolve("alloc.pb.gz")).comment("operations"));
+            forkOps += Long.parseLong(RawProfile.of(forkDir.resolve("alloc.pb.gz")).comment("operations"));
         }
         assertFalse(Files.exists(folder.resolve("fork-4")), "the warmup fork wrote nothing");
-        RawProfile merged = raw(folder.resolve("alloc.pb.gz"));
+        RawProfile merged = RawProfile.of(folder.resolve("alloc.pb.gz"));
         assertEquals("3 of 3 merged", merged.comment("forks"));
         assertEquals(forkOps, Long.parseLong(merged.comment("operations")), "operations of the three forks");
         long forkBytes = 0;
         for (int fork = 1; fork <= 3; fork++) {
-            forkBytes += raw(folder.resolve("fork-" + fork + "/alloc.pb.gz")).total("alloc_space");
+            forkBytes += RawProfile.of(folder.resolve("fork-" + fork + "/alloc.pb.gz")).total("alloc_space");
         }
         assertEquals(forkBytes, merged.total("alloc_space"));
     }
@@ -46,14 +45,10 @@ class ForksTest {
         Path dir = JmhRuns.newOutputDir("f0");
         Collection<RunResult> results = JmhRuns.run(JmhRuns.shortRun(WorkBenchmark.class.getName(), dir, "").forks(0));
         Path folder = JmhRuns.benchmarkFolder(dir, "WorkBenchmark.work");
-        assertTrue(raw(folder.resolve("cpu.pb.gz")).total("samples") > 0);
-        assertTrue(raw(folder.resolve("alloc.pb.gz")).total("alloc_space") > 0);
+        assertTrue(RawProfile.of(folder.resolve("cpu.pb.gz")).total("samples") > 0);
+        assertTrue(RawProfile.of(folder.resolve("alloc.pb.gz")).total("alloc_space") > 0);
         assertFalse(Files.exists(folder.resolve("fork-1")), "one JVM, no fork folder");
         double bytesPerOp = results.iterator().next().getSecondaryResults().get(BenchmarkSession.ALLOC_NORM).getScore();
         assertTrue(bytesPerOp >= 4096, "a 4 KiB array per operation: " + bytesPerOp);
-    }
-
-    private static RawProfile raw(Path file) {
-        return RawProfile.parse(GoPprof.run(List.of("-raw"), file).assertNoStderr());
     }
 }

@@ -1,6 +1,5 @@
 package io.github.jmhpprof.jmh;
 
-import io.github.jmhpprof.testing.GoPprof;
 import io.github.jmhpprof.testing.RawProfile;
 import org.junit.jupiter.api.Test;
 
@@ -20,15 +19,15 @@ class ThreadsTest {
         Path dir = JmhRuns.newOutputDir("threads");
         JmhRuns.run(JmhRuns.shortRun(ThreadsBenchmark.class.getName() + ".fourThreads", dir, ""));
         Path folder = JmhRuns.benchmarkFolder(dir, "fourThreads");
-        assertEquals(4, threads(raw(folder.resolve("cpu.pb.gz"))).size());
-        assertEquals(4, threads(raw(folder.resolve("alloc.pb.gz"))).size());
+        assertEquals(4, threads(RawProfile.of(folder.resolve("cpu.pb.gz"))).size());
+        assertEquals(4, threads(RawProfile.of(folder.resolve("alloc.pb.gz"))).size());
     }
 
     @Test
     void bothMembersOfAGroupAreProfiled() throws Exception {
         Path dir = JmhRuns.newOutputDir("group");
         JmhRuns.run(JmhRuns.shortRun(ThreadsBenchmark.class.getName() + ".pair", dir, ""));
-        RawProfile cpu = raw(JmhRuns.benchmarkFolder(dir, "ThreadsBenchmark.pair").resolve("cpu.pb.gz"));
+        RawProfile cpu = RawProfile.of(JmhRuns.benchmarkFolder(dir, "ThreadsBenchmark.pair").resolve("cpu.pb.gz"));
         assertEquals(2, threads(cpu).size(), threads(cpu).toString());
         Set<String> leaves = cpu.samples().stream().map(cpu::functions)
                 .flatMap(List::stream).collect(Collectors.toSet());
@@ -38,9 +37,5 @@ class ThreadsTest {
 
     private static Set<String> threads(RawProfile p) {
         return p.samples().stream().map(s -> s.labels().get("thread")).collect(Collectors.toSet());
-    }
-
-    private static RawProfile raw(Path file) {
-        return RawProfile.parse(GoPprof.run(List.of("-raw"), file).assertNoStderr());
     }
 }

@@ -32,6 +32,11 @@ public final class RawProfile {
     private RawProfile() {
     }
 
+    /** Runs {@code go tool pprof -raw} on a file, with nothing allowed on stderr, and reads the output. */
+    public static RawProfile of(java.nio.file.Path file) {
+        return parse(GoPprof.run(List.of("-raw"), file).assertNoStderr());
+    }
+
     public static RawProfile parse(String raw) {
         RawProfile p = new RawProfile();
         String section = "header";
