@@ -1,6 +1,5 @@
 package io.github.jmhpprof.jmh;
 
-import io.github.jmhpprof.testing.GoPprof;
 import io.github.jmhpprof.testing.RawProfile;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.runner.options.TimeValue;
@@ -23,7 +22,7 @@ class HostileParamsTest {
         Path base = JmhRuns.newOutputDir("hostile");
         Path dir = base.resolve("pprof");
         String[] values = HostileParamsBenchmark.class.getField("value").getAnnotation(org.openjdk.jmh.annotations.Param.class).value();
-        JmhRuns.run(JmhRuns.shortRun(HostileParamsBenchmark.class.getName(), dir, "events=cpu")
+        JmhRuns.run(JmhRuns.shortRun(HostileParamsBenchmark.class.getName(), dir, "events=alloc")
                 .measurementIterations(1).measurementTime(TimeValue.milliseconds(200)));
 
         try (Stream<Path> beside = Files.list(base)) {
@@ -38,10 +37,11 @@ class HostileParamsTest {
         for (Path folder : folders) {
             String name = folder.getFileName().toString();
             assertTrue(name.matches("[A-Za-z0-9._=,-]+") && name.length() <= 120 && name.contains("HostileParamsBenchmark.hash"), name);
-            RawProfile cpu = RawProfile.parse(GoPprof.run(List.of("-raw"), folder.resolve("cpu.pb.gz")).assertNoStderr());
-            String value = cpu.samples().get(0).labels().get("value");
+            RawProfile alloc = RawProfile.of(folder.resolve("alloc.pb.gz"));
+            assertTrue(!alloc.samples().isEmpty(), folder + " has allocation samples");
+            String value = alloc.samples().get(0).labels().get("value");
             labelled.add(value);
-            assertTrue(cpu.comment("params").equals("value=" + value), cpu.comment("params"));
+            assertEquals("value=" + value, alloc.comment("params"));
         }
         assertEquals(Set.of(values), labelled, "the original values, in the labels");
     }
