@@ -92,6 +92,9 @@ class JfrFileReaderWaitsAndHeapTest {
         Path jfr;
         try (JfrRecording recording = JfrRecording.start(new RecordingPlan(false, false, Duration.ofMillis(10), false, 1,
                 false, Duration.ZERO, false, Duration.ZERO, true))) {
+            // JFR's old-object sampler becomes active shortly after the recording starts; allocating
+            // at once (on a busy machine) could leave it with nothing to sample.
+            Thread.sleep(300);
             windows.open(Instant.now());
             Thread allocator = new Thread(() -> retainArrays(retained), "allocator");
             allocator.start();
@@ -116,6 +119,17 @@ class JfrFileReaderWaitsAndHeapTest {
     private static void retainArrays(List<byte[]> retained) {
         for (int i = 0; i < 20_000; i++) {
             retained.add(new byte[4096]);
+            if (i % 5_000 == 4_999) {
+                sleepQuietly(50);
+            }
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
