@@ -1,11 +1,10 @@
 package io.github.jmhpprof.jmh;
 
-import io.github.jmhpprof.alloc.AllocationCalibrator;
 import io.github.jmhpprof.alloc.AllocationSamples;
 import io.github.jmhpprof.contention.ContentionSamples;
 import io.github.jmhpprof.cpu.CpuSamples;
+import io.github.jmhpprof.engine.RecordedSamples;
 import io.github.jmhpprof.heap.LiveObjectSamples;
-import io.github.jmhpprof.jfr.JfrFileReader;
 import io.github.jmhpprof.jfr.JfrRecording;
 import io.github.jmhpprof.jfr.MeasurementWindows;
 import io.github.jmhpprof.jfr.OtherRecordings;
@@ -55,6 +54,7 @@ final class BenchmarkSession {
     private final ThreadSelector selector = new ThreadSelector(Thread.currentThread().getId());
     private final MeasurementWindows windows = new MeasurementWindows();
     private final ThreadActivity activity = new ThreadActivity();
+    private RecordingPlan plan;
     private JfrRecording recording;
     private boolean cpuTime;
     private String startFailure;
@@ -150,12 +150,13 @@ final class BenchmarkSession {
                 throw new IllegalStateException("cpu=cputime needs jdk.CPUTimeSample (JDK 25+ on Linux), and this JVM is "
                         + System.getProperty("java.version") + "; use cpu=execution or cpu=auto");
             }
-            recording = JfrRecording.start(new RecordingPlan(
+            plan = new RecordingPlan(
                     wants(EventKind.CPU), cpuTime, options.interval(),
                     wants(EventKind.ALLOC), options.allocSamplesPerSecond(),
                     wants(EventKind.BLOCK), options.blockThreshold(),
                     wants(EventKind.MUTEX), options.mutexThreshold(),
-                    wants(EventKind.HEAP)));
+                    wants(EventKind.HEAP));
+            recording = JfrRecording.start(plan);
         } catch (IllegalStateException | SecurityException | IOException e) {
             startFailure = e.getMessage();
         }
@@ -212,12 +213,12 @@ final class BenchmarkSession {
                                long liveHeap) throws IOException {
         boolean wantCpu = wants(EventKind.CPU);
         boolean wantAlloc = wants(EventKind.ALLOC);
-        CpuSamples cpu = wantCpu ? new CpuSamples() : null;
-        AllocationSamples alloc = wantAlloc ? new AllocationSamples() : null;
-        ContentionSamples block = wants(EventKind.BLOCK) ? new ContentionSamples(options.blockThreshold()) : null;
-        ContentionSamples mutex = wants(EventKind.MUTEX) ? new ContentionSamples(options.mutexThreshold()) : null;
-        LiveObjectSamples heap = wants(EventKind.HEAP) ? new LiveObjectSamples() : null;
-        new JfrFileReader(windows, selector, new JfrFileReader.Collectors(cpu, alloc, block, mutex, heap)).read(jfr);
+        RecordedSamples samples = RecordedSamples.read(jfr, plan, windows, selector);
+        CpuSamples cpu = samples.cpu();
+        AllocationSamples alloc = samples.alloc();
+        ContentionSamples block = samples.block();
+        ContentionSamples mutex = samples.mutex();
+        LiveObjectSamples heap = samples.heap();
 
         Labels labels = BenchmarkLabels.of(benchmark);
         long written = 0;
@@ -234,25 +235,22 @@ final class BenchmarkSession {
             written += write(profile, OutputLayout.profile(forkDir, EventKind.CPU));
         }
         if (wantAlloc) {
-            long bytesPerSample = Math.max(1, activity.totalAllocatedBytes() / Math.max(1, alloc.sampleCount()));
-            AllocationCalibrator.Result calibrated =
-                    AllocationCalibrator.calibrate(alloc, activity.byThread(), labels, bytesPerSample);
-            describe(calibrated.profile(), allocSamplerText(bytesPerSample, calibrated.perThread()));
+            RecordedSamples.Allocations calibrated = samples.allocations(activity, labels);
+            describe(calibrated.profile(), RecordedSamples.allocSamplerText(options.allocSamplesPerSecond(), calibrated));
             written += write(calibrated.profile(), OutputLayout.profile(forkDir, EventKind.ALLOC));
-            if (!calibrated.perThread()) {
+            if (!calibrated.calibrated().perThread()) {
                 allocNote = "allocation samples scaled as a whole to the exact total: some sampled threads (virtual "
                         + "threads, or threads that ended mid-iteration) have no exact count of their own";
             }
         }
         if (block != null) {
             ProfileData profile = block.toProfile(labels);
-            describe(profile, contentionSamplerText(block, "jdk.ThreadPark, jdk.JavaMonitorEnter and jdk.JavaMonitorWait"));
+            describe(profile, contentionSamplerText(block, RecordedSamples.BLOCK_EVENTS));
             written += write(profile, OutputLayout.profile(forkDir, EventKind.BLOCK));
         }
         if (mutex != null) {
             ProfileData profile = mutex.toProfile(labels);
-            describe(profile, contentionSamplerText(mutex,
-                    "jdk.JavaMonitorEnter, and jdk.ThreadPark on ReentrantLock, ReentrantReadWriteLock and StampedLock"));
+            describe(profile, contentionSamplerText(mutex, RecordedSamples.MUTEX_EVENTS));
             written += write(profile, OutputLayout.profile(forkDir, EventKind.MUTEX));
         }
         if (heap != null) {
@@ -298,29 +296,17 @@ final class BenchmarkSession {
     }
 
     private String cpuSamplerText() {
-        String period = Quantity.format(cpuPeriod.toNanos(), "nanoseconds");
-        String sampler = cpuTime
-                ? "jdk.CPUTimeSample every " + period + " of thread CPU time"
-                : "jdk.ExecutionSample every " + period
-                + " (fallback: it sees only threads running Java code; jdk.CPUTimeSample needs JDK 25+)";
+        String sampler = RecordedSamples.cpuSamplerText(cpuTime, cpuPeriod);
         if (!cpuPeriod.equals(options.interval())) {
-            sampler += "; another JFR recording in this JVM asked for " + period + " instead of "
-                    + Quantity.format(options.interval().toNanos(), "nanoseconds") + ", JFR used the shorter, and so do these values";
+            sampler += "; another JFR recording in this JVM asked for " + Quantity.format(cpuPeriod.toNanos(), "nanoseconds")
+                    + " instead of " + Quantity.format(options.interval().toNanos(), "nanoseconds")
+                    + ", JFR used the shorter, and so do these values";
         }
         return sampler;
     }
 
-    private String allocSamplerText(long bytesPerSample, boolean perThread) {
-        return "jdk.ObjectAllocationSample at most " + options.allocSamplesPerSecond() + "/s, about " + bytesPerSample
-                + " bytes per sample; alloc_space scaled " + (perThread ? "per thread" : "as a whole")
-                + " to exact ThreadMXBean bytes; alloc_objects estimated from object sizes at TLAB refills";
-    }
-
     private static String contentionSamplerText(ContentionSamples samples, String events) {
-        long below = samples.belowThreshold();
-        return events + ": every wait of at least " + Quantity.format(samples.threshold().toNanos(), "nanoseconds")
-                + " that began and ended within one measurement iteration"
-                + (below > 0 ? " (" + below + " shorter waits, recorded for the other profile's threshold, left out)" : "");
+        return RecordedSamples.contentionSamplerText(samples, events, "within one measurement iteration");
     }
 
     private String heapSamplerText(LiveObjectSamples heap) {
