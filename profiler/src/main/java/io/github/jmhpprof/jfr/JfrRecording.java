@@ -68,6 +68,16 @@ public final class JfrRecording implements AutoCloseable {
         return file;
     }
 
+    /**
+     * Writes what the still running recording holds so far to a temporary file, which the caller
+     * deletes. A dump also makes JFR emit its {@code jdk.OldObjectSample} events.
+     */
+    public Path dumpSoFar() throws IOException {
+        Path file = Files.createTempFile("jmh-pprof-", ".jfr");
+        recording.dump(file);
+        return file;
+    }
+
     /** Whether {@code other} is this recording. */
     boolean is(Recording other) {
         return other.getId() == recording.getId();
