@@ -23,7 +23,7 @@ import java.time.Instant;
  * recording), from its start to now; exact allocated bytes come from per-thread counters taken at
  * its start and now, as the JMH profiler takes them at the edges of its iterations.
  */
-final class BackgroundRecording {
+final class BackgroundRecording implements AutoCloseable {
 
     private static final ThreadSelector ALL = ThreadSelector.allButSystem();
     /** What runs in the background; the old-object sampler keeps its queue only while a recording asks for it. */
@@ -49,6 +49,11 @@ final class BackgroundRecording {
 
     static BackgroundRecording start() {
         return new BackgroundRecording();
+    }
+
+    @Override
+    public synchronized void close() {
+        recording.close();
     }
 
     ProfileData allocs() throws IOException {

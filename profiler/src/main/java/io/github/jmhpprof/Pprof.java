@@ -94,6 +94,19 @@ public final class Pprof {
         background();
     }
 
+    /**
+     * Stops the background recording, if it runs, and lets JFR drop what it holds; the next
+     * profile that needs it starts a new one, counting from then.
+     */
+    public static void stopRecording() {
+        synchronized (LOCK) {
+            if (background != null) {
+                background.close();
+                background = null;
+            }
+        }
+    }
+
     /** Allocations since {@link #startRecording()}: alloc_objects and alloc_space, as Go's allocs profile. */
     public static void writeAllocsProfile(OutputStream out) throws IOException {
         ProfileFiles.writeTo(allocsProfile(), out);
