@@ -13,7 +13,6 @@ import io.github.jmhpprof.threads.ThreadSelector;
 import io.github.jmhpprof.threads.ThreadSnapshot;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 
@@ -93,7 +92,7 @@ final class BackgroundRecording implements AutoCloseable {
                     + (heap.estimatedSizes() > 0 ? "; sizes estimated from class layouts (JFR reports none before JDK 25)" : ""));
             return profile;
         } finally {
-            deleteQuietly(jfr);
+            JfrRecording.deleteDump(jfr);
         }
     }
 
@@ -111,7 +110,7 @@ final class BackgroundRecording implements AutoCloseable {
         try {
             return RecordedSamples.read(jfr, RATES, windows, ALL);
         } finally {
-            deleteQuietly(jfr);
+            JfrRecording.deleteDump(jfr);
         }
     }
 
@@ -122,16 +121,5 @@ final class BackgroundRecording implements AutoCloseable {
         profile.addComment("jdk: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         profile.addComment("sampler: " + sampler);
         profile.addComment("from: " + start + " to " + end);
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // a leftover temp recording is harmless; the profile is made
-        }
     }
 }

@@ -11,7 +11,6 @@ import io.github.jmhpprof.threads.ThreadSelector;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 
@@ -51,9 +50,7 @@ final class CpuProfile {
             ProfileFiles.writeTo(profile, out);
         } finally {
             recording.close();
-            if (jfr != null) {
-                Files.deleteIfExists(jfr);
-            }
+            JfrRecording.deleteDump(jfr);
         }
     }
 }

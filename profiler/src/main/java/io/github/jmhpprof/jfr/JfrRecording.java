@@ -78,6 +78,18 @@ public final class JfrRecording implements AutoCloseable {
         return file;
     }
 
+    /** Deletes a dump made by {@link #stopAndDump()} or {@link #dumpSoFar()}; null and failures are ignored. */
+    public static void deleteDump(Path dump) {
+        if (dump == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(dump);
+        } catch (IOException ignored) {
+            // a leftover temp recording is harmless; the profiles are made
+        }
+    }
+
     /** Whether {@code other} is this recording. */
     boolean is(Recording other) {
         return other.getId() == recording.getId();

@@ -186,7 +186,7 @@ final class BenchmarkSession {
                         "converting the recording failed: " + e, score);
             } finally {
                 recording.close();
-                deleteQuietly(jfr);
+                JfrRecording.deleteDump(jfr);
             }
         }
         try {
@@ -314,16 +314,5 @@ final class BenchmarkSession {
                 + heap.objectCount() + " were alive and allocated by benchmark threads (warmup included); "
                 + "values are those sampled objects, not totals"
                 + (heap.estimatedSizes() > 0 ? "; sizes estimated from class layouts (JFR reports none before JDK 25)" : "");
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // a leftover temp recording is harmless; the profiles are written
-        }
     }
 }
