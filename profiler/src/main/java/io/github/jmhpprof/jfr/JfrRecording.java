@@ -76,15 +76,29 @@ public final class JfrRecording implements Recorder {
         try {
             new JfrFileReader(windows, selector, collectors).read(file);
         } finally {
-            deleteQuietly(file);
+            deleteDump(file);
         }
     }
 
-    static void deleteQuietly(Path file) {
+    /**
+     * Writes what the still running recording holds so far to a temporary file, which the caller
+     * deletes. A dump also makes JFR emit its {@code jdk.OldObjectSample} events.
+     */
+    public Path dumpSoFar() throws IOException {
+        Path file = Files.createTempFile("jmh-pprof-", ".jfr");
+        recording.dump(file);
+        return file;
+    }
+
+    /** Deletes a dump made by {@link #stopAndDump()} or {@link #dumpSoFar()}; null and failures are ignored. */
+    public static void deleteDump(Path dump) {
+        if (dump == null) {
+            return;
+        }
         try {
-            Files.deleteIfExists(file);
+            Files.deleteIfExists(dump);
         } catch (IOException ignored) {
-            // a leftover temp recording is harmless; the profiles are written
+            // a leftover temp recording is harmless; the profiles are made
         }
     }
 

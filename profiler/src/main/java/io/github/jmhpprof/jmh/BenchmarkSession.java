@@ -1,13 +1,12 @@
 package io.github.jmhpprof.jmh;
 
-import io.github.jmhpprof.alloc.AllocationCalibrator;
 import io.github.jmhpprof.async.AsyncProfilerLibrary;
 import io.github.jmhpprof.async.AsyncProfilerRecording;
 import io.github.jmhpprof.alloc.AllocationSamples;
 import io.github.jmhpprof.contention.ContentionSamples;
 import io.github.jmhpprof.cpu.CpuSamples;
+import io.github.jmhpprof.engine.RecordedSamples;
 import io.github.jmhpprof.heap.LiveObjectSamples;
-import io.github.jmhpprof.jfr.JfrFileReader;
 import io.github.jmhpprof.jfr.JfrRecording;
 import io.github.jmhpprof.jfr.MeasurementWindows;
 import io.github.jmhpprof.jfr.OtherRecordings;
@@ -61,6 +60,7 @@ final class BenchmarkSession {
     private Recorder recording;
     /** async-profiler records the CPU and allocation profiles ({@code engine=async}, or {@code auto} where it loads). */
     private boolean asyncProfiler;
+    private RecordingPlan plan;
     private boolean cpuTime;
     private String startFailure;
     private ThreadSnapshot before;
@@ -153,7 +153,8 @@ final class BenchmarkSession {
             };
             if (asyncProfiler) {
                 cpuTime = true;
-                recording = AsyncProfilerRecording.start(plan(), options.stackDepth());
+                plan = plan();
+                recording = AsyncProfilerRecording.start(plan, options.stackDepth());
                 return;
             }
             cpuTime = switch (options.cpuSampler()) {
@@ -165,7 +166,8 @@ final class BenchmarkSession {
                 throw new IllegalStateException("cpu=cputime needs jdk.CPUTimeSample (JDK 25+ on Linux), and this JVM is "
                         + System.getProperty("java.version") + "; use cpu=execution or cpu=auto");
             }
-            recording = JfrRecording.start(plan());
+            plan = plan();
+            recording = JfrRecording.start(plan);
         } catch (IllegalStateException | SecurityException | IOException e) {
             startFailure = e.getMessage();
         }
@@ -228,12 +230,12 @@ final class BenchmarkSession {
                                long liveHeap) throws IOException {
         boolean wantCpu = wants(EventKind.CPU);
         boolean wantAlloc = wants(EventKind.ALLOC);
-        CpuSamples cpu = wantCpu ? new CpuSamples() : null;
-        AllocationSamples alloc = wantAlloc ? new AllocationSamples() : null;
-        ContentionSamples block = wants(EventKind.BLOCK) ? new ContentionSamples(options.blockThreshold()) : null;
-        ContentionSamples mutex = wants(EventKind.MUTEX) ? new ContentionSamples(options.mutexThreshold()) : null;
-        LiveObjectSamples heap = wants(EventKind.HEAP) ? new LiveObjectSamples() : null;
-        recording.stopAndRead(windows, selector, new JfrFileReader.Collectors(cpu, alloc, block, mutex, heap));
+        RecordedSamples samples = RecordedSamples.read(recording, plan, windows, selector);
+        CpuSamples cpu = samples.cpu();
+        AllocationSamples alloc = samples.alloc();
+        ContentionSamples block = samples.block();
+        ContentionSamples mutex = samples.mutex();
+        LiveObjectSamples heap = samples.heap();
 
         Labels labels = BenchmarkLabels.of(benchmark);
         long written = 0;
@@ -250,25 +252,22 @@ final class BenchmarkSession {
             written += write(profile, OutputLayout.profile(forkDir, EventKind.CPU));
         }
         if (wantAlloc) {
-            long bytesPerSample = Math.max(1, activity.totalAllocatedBytes() / Math.max(1, alloc.sampleCount()));
-            AllocationCalibrator.Result calibrated =
-                    AllocationCalibrator.calibrate(alloc, activity.byThread(), labels, bytesPerSample);
-            describe(calibrated.profile(), allocSamplerText(bytesPerSample, calibrated.perThread()));
+            RecordedSamples.Allocations calibrated = samples.allocations(activity, labels);
+            describe(calibrated.profile(), allocSamplerText(calibrated));
             written += write(calibrated.profile(), OutputLayout.profile(forkDir, EventKind.ALLOC));
-            if (!calibrated.perThread()) {
+            if (!calibrated.calibrated().perThread()) {
                 allocNote = "allocation samples scaled as a whole to the exact total: some sampled threads (virtual "
                         + "threads, or threads that ended mid-iteration) have no exact count of their own";
             }
         }
         if (block != null) {
             ProfileData profile = block.toProfile(labels);
-            describe(profile, contentionSamplerText(block, "jdk.ThreadPark, jdk.JavaMonitorEnter and jdk.JavaMonitorWait"));
+            describe(profile, contentionSamplerText(block, RecordedSamples.BLOCK_EVENTS));
             written += write(profile, OutputLayout.profile(forkDir, EventKind.BLOCK));
         }
         if (mutex != null) {
             ProfileData profile = mutex.toProfile(labels);
-            describe(profile, contentionSamplerText(mutex,
-                    "jdk.JavaMonitorEnter, and jdk.ThreadPark on ReentrantLock, ReentrantReadWriteLock and StampedLock"));
+            describe(profile, contentionSamplerText(mutex, RecordedSamples.MUTEX_EVENTS));
             written += write(profile, OutputLayout.profile(forkDir, EventKind.MUTEX));
         }
         if (heap != null) {
@@ -317,34 +316,27 @@ final class BenchmarkSession {
         if (asyncProfiler) {
             return AsyncProfilerRecording.cpuSamplerText(cpuPeriod);
         }
-        String period = Quantity.format(cpuPeriod.toNanos(), "nanoseconds");
-        String sampler = cpuTime
-                ? "jdk.CPUTimeSample every " + period + " of thread CPU time"
-                : "jdk.ExecutionSample every " + period
-                + " (fallback: it sees only threads running Java code; jdk.CPUTimeSample needs JDK 25+)";
+        String sampler = RecordedSamples.cpuSamplerText(cpuTime, cpuPeriod);
         if (!cpuPeriod.equals(options.interval())) {
-            sampler += "; another JFR recording in this JVM asked for " + period + " instead of "
-                    + Quantity.format(options.interval().toNanos(), "nanoseconds") + ", JFR used the shorter, and so do these values";
+            sampler += "; another JFR recording in this JVM asked for " + Quantity.format(cpuPeriod.toNanos(), "nanoseconds")
+                    + " instead of " + Quantity.format(options.interval().toNanos(), "nanoseconds")
+                    + ", JFR used the shorter, and so do these values";
         }
         return sampler;
     }
 
-    private String allocSamplerText(long bytesPerSample, boolean perThread) {
+    private String allocSamplerText(RecordedSamples.Allocations allocations) {
         if (asyncProfiler) {
             return "async-profiler alloc every " + AsyncProfilerRecording.ALLOC_INTERVAL_BYTES + " bytes (about "
-                    + bytesPerSample + " bytes per sample); alloc_space scaled " + (perThread ? "per thread" : "as a whole")
+                    + allocations.bytesPerSample() + " bytes per sample); alloc_space scaled "
+                    + (allocations.calibrated().perThread() ? "per thread" : "as a whole")
                     + " to exact ThreadMXBean bytes; alloc_objects estimated from the sampled objects' sizes";
         }
-        return "jdk.ObjectAllocationSample at most " + options.allocSamplesPerSecond() + "/s, about " + bytesPerSample
-                + " bytes per sample; alloc_space scaled " + (perThread ? "per thread" : "as a whole")
-                + " to exact ThreadMXBean bytes; alloc_objects estimated from object sizes at TLAB refills";
+        return RecordedSamples.allocSamplerText(options.allocSamplesPerSecond(), allocations);
     }
 
     private static String contentionSamplerText(ContentionSamples samples, String events) {
-        long below = samples.belowThreshold();
-        return events + ": every wait of at least " + Quantity.format(samples.threshold().toNanos(), "nanoseconds")
-                + " that began and ended within one measurement iteration"
-                + (below > 0 ? " (" + below + " shorter waits, recorded for the other profile's threshold, left out)" : "");
+        return RecordedSamples.contentionSamplerText(samples, events, "within one measurement iteration");
     }
 
     private String heapSamplerText(LiveObjectSamples heap) {

@@ -6,6 +6,7 @@ import io.github.jmhpprof.proto.Profile;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
@@ -30,10 +31,17 @@ public final class ProfileFiles {
     }
 
     public static void write(Profile profile, Path target) throws IOException {
-        AtomicFiles.write(target, out -> {
-            GZIPOutputStream gzip = new GZIPOutputStream(out);
-            profile.writeTo(gzip);
-            gzip.finish();
-        });
+        AtomicFiles.write(target, out -> writeTo(profile, out));
+    }
+
+    /** Encodes the profile, gzip-compressed, to {@code out}, which stays open. */
+    public static void writeTo(ProfileData profile, OutputStream out) throws IOException {
+        writeTo(PprofEncoder.encode(profile), out);
+    }
+
+    private static void writeTo(Profile profile, OutputStream out) throws IOException {
+        GZIPOutputStream gzip = new GZIPOutputStream(out);
+        profile.writeTo(gzip);
+        gzip.finish();
     }
 }

@@ -14,6 +14,14 @@ public final class ThreadSelector {
         this.driverThreadId = driverThreadId;
     }
 
+    /** All threads but the JVM's system threads and JFR's: for profiling a whole program, where no thread drives. */
+    public static ThreadSelector allButSystem() {
+        return new ThreadSelector(NO_THREAD);
+    }
+
+    /** No Java thread has this id: ids are positive. */
+    private static final long NO_THREAD = -1;
+
     /**
      * @param threadId  Java thread id
      * @param name      thread name

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -46,6 +47,38 @@ public final class GoPprof {
     private GoPprof() {
     }
 
+    /**
+     * Runs {@code go tool pprof <args...> <url>}, fetching the profile over HTTP. pprof saves each
+     * fetched profile under {@code PPROF_TMPDIR} (here a temporary directory, deleted afterwards)
+     * and says so on stderr, with the URL it fetched: those two lines of a successful fetch are
+     * taken out of the result's stderr, so that {@link Result#assertNoStderr()} sees the rest.
+     */
+    public static Result fetch(List<String> args, String url) {
+        try {
+            Path saved = Files.createTempDirectory("pprof-fetched");
+            try {
+                List<String> all = new ArrayList<>(args);
+                all.add(url);
+                Result result = run(DEFAULT_TIMEOUT_SECONDS, all, Map.of("PPROF_TMPDIR", saved.toString()));
+                String fetching = "Fetching profile over HTTP from " + url + "\n";
+                String savedIn = "Saved profile in " + saved;
+                StringBuilder rest = new StringBuilder();
+                for (String line : result.stderr().split("(?<=\n)")) {
+                    if (!line.equals(fetching) && !(line.startsWith(savedIn) && line.indexOf('\n') == line.length() - 1)) {
+                        rest.append(line);
+                    }
+                }
+                return new Result(result.exitCode(), result.stdout(), rest.toString());
+            } finally {
+                try (Stream<Path> files = Files.walk(saved)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("could not fetch " + url + " with go tool pprof", e);
+        }
+    }
+
     /** Runs {@code go tool pprof <args...> <files...>} with a 60 s timeout. */
     public static Result run(List<String> args, Path... files) {
         return run(DEFAULT_TIMEOUT_SECONDS, args, files);
@@ -53,14 +86,19 @@ public final class GoPprof {
 
     /** Runs {@code go tool pprof <args...> <files...>}; fails if it takes longer than the timeout. */
     public static Result run(long timeoutSeconds, List<String> args, Path... files) {
+        List<String> all = new ArrayList<>(args);
+        for (Path file : files) {
+            all.add(file.toString());
+        }
+        return run(timeoutSeconds, all, Map.of());
+    }
+
+    private static Result run(long timeoutSeconds, List<String> args, Map<String, String> environment) {
         List<String> command = new ArrayList<>();
         command.add(goBinary().toString());
         command.add("tool");
         command.add("pprof");
         command.addAll(args);
-        for (Path file : files) {
-            command.add(file.toString());
-        }
         try {
             // Files, not pipes: nothing to drain concurrently, so a chatty pprof cannot block.
             Path out = Files.createTempFile("pprof-stdout", ".txt");
@@ -71,6 +109,7 @@ public final class GoPprof {
                         .redirectError(err.toFile());
                 // Fixed zone: -raw and -top print the profile time in the local zone.
                 builder.environment().put("TZ", "UTC");
+                builder.environment().putAll(environment);
                 Process process = builder.start();
                 // Without an output option pprof would wait for interactive commands; give it EOF.
                 process.getOutputStream().close();

@@ -1,0 +1,56 @@
+package io.github.jmhpprof;
+
+import io.github.jmhpprof.engine.RecordedSamples;
+import io.github.jmhpprof.jfr.JfrRecording;
+import io.github.jmhpprof.jfr.MeasurementWindows;
+import io.github.jmhpprof.jfr.RecordingPlan;
+import io.github.jmhpprof.model.Labels;
+import io.github.jmhpprof.model.ProfileData;
+import io.github.jmhpprof.pprof.ProfileFiles;
+import io.github.jmhpprof.threads.ThreadSelector;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/** One running CPU profile of {@link Pprof}: a JFR recording of CPU samples of all but the system threads. */
+final class CpuProfile {
+
+    private final OutputStream out;
+    private final boolean cpuTime;
+    private final RecordingPlan plan;
+    private final JfrRecording recording;
+    private final MeasurementWindows windows = new MeasurementWindows();
+    private final Instant start;
+
+    private CpuProfile(OutputStream out, boolean cpuTime) {
+        this.out = out;
+        this.cpuTime = cpuTime;
+        this.plan = new RecordingPlan(true, cpuTime, Pprof.CPU_INTERVAL, false, 0);
+        this.recording = JfrRecording.start(plan);
+        this.start = Instant.now();
+        windows.open(start);
+    }
+
+    static CpuProfile start(OutputStream out) {
+        return new CpuProfile(out, JfrRecording.hasCpuTimeSampler());
+    }
+
+    void stopAndWrite() throws IOException {
+        Instant end = Instant.now();
+        windows.close(end);
+        Path jfr = null;
+        try {
+            jfr = recording.stopAndDump();
+            RecordedSamples samples = RecordedSamples.read(jfr, plan, windows, ThreadSelector.allButSystem());
+            ProfileData profile = samples.cpu().toProfile(Labels.NONE, Pprof.CPU_INTERVAL);
+            BackgroundRecording.describe(profile, start, end, RecordedSamples.cpuSamplerText(cpuTime, Pprof.CPU_INTERVAL)
+                    + "; all threads but the JVM's system threads and JFR's");
+            ProfileFiles.writeTo(profile, out);
+        } finally {
+            recording.close();
+            JfrRecording.deleteDump(jfr);
+        }
+    }
+}

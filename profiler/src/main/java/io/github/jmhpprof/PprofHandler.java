@@ -1,0 +1,199 @@
+package io.github.jmhpprof;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.github.jmhpprof.model.ProfileData;
+import io.github.jmhpprof.pprof.ProfileFiles;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The {@code /debug/pprof/} endpoints of Go's {@code net/http/pprof}, for {@link Pprof}'s
+ * profiles. Serves profiles and the index page only: no command line, no symbols, no files.
+ * Bad requests get a status and a one-line reason in plain text; nothing is left half-done.
+ */
+final class PprofHandler implements HttpHandler {
+
+    /** Where the handlers live, as in Go. */
+    static final String PREFIX = "/debug/pprof/";
+    static final int DEFAULT_SECONDS = 30;
+    static final int MAX_SECONDS = 300;
+
+    private interface Source {
+        ProfileData get() throws IOException;
+    }
+
+    private record Endpoint(String description, Source source) {
+    }
+
+    private static final Map<String, Endpoint> SNAPSHOTS = Map.of(
+            "allocs", new Endpoint("Allocations since the background recording started (alloc_objects, alloc_space), "
+                    + "scaled to exact per-thread bytes", Pprof::allocsProfile),
+            "heap", new Endpoint("Sampled objects still live after a full GC (inuse_objects, inuse_space)",
+                    Pprof::heapProfile),
+            "block", new Endpoint("Waits of at least " + Pprof.WAIT_THRESHOLD_MILLIS
+                    + " ms (park, monitor enter, Object.wait) since the background recording started", Pprof::blockProfile),
+            "mutex", new Endpoint("Lock waits of at least " + Pprof.WAIT_THRESHOLD_MILLIS
+                    + " ms (synchronized, j.u.c. locks) since the background recording started", Pprof::mutexProfile),
+            "goroutine", new Endpoint("Stacks of all live threads, counted per stack (Go: goroutines)",
+                    Pprof::threadsProfile),
+            "threads", new Endpoint("The same as goroutine", Pprof::threadsProfile));
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        // Errors are answered before the exchange closes: try-with-resources would close it first.
+        try {
+            serve(exchange);
+        } catch (BadRequest e) {
+            send(exchange, 400, e.getMessage());
+        } catch (Pprof.CpuProfileInUseException e) {
+            send(exchange, 409, "Could not enable CPU profiling: " + e.getMessage());
+        } catch (IllegalStateException | IOException e) {
+            send(exchange, 500, "Could not make the profile: " + e.getMessage());
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        if (!path.startsWith(PREFIX)) {
+            send(exchange, 404, "404 page not found: profiles are under " + PREFIX);
+            return;
+        }
+        String name = path.substring(PREFIX.length());
+        if (!name.isEmpty() && !name.equals("profile") && !SNAPSHOTS.containsKey(name)) {
+            send(exchange, 404, "404 page not found: unknown profile \"" + name + "\"; see " + PREFIX);
+            return;
+        }
+        if (!exchange.getRequestMethod().equals("GET")) {
+            exchange.getResponseHeaders().set("Allow", "GET");
+            send(exchange, 405, "405 method not allowed: use GET");
+            return;
+        }
+        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+        if (name.isEmpty()) {
+            sendBody(exchange, 200, "text/html; charset=utf-8", index().getBytes(StandardCharsets.UTF_8));
+        } else if (name.equals("profile")) {
+            cpu(exchange, query);
+        } else {
+            snapshot(exchange, name, query);
+        }
+    }
+
+    private static void cpu(HttpExchange exchange, Map<String, String> query) throws IOException {
+        int seconds = seconds(query.get("seconds"));
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        Pprof.startCpuProfile(body);
+        try {
+            Thread.sleep(seconds * 1000L);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            Pprof.stopCpuProfile();
+        }
+        sendProfile(exchange, "profile", body.toByteArray());
+    }
+
+    private static void snapshot(HttpExchange exchange, String name, Map<String, String> query) throws IOException {
+        if (query.containsKey("seconds")) {
+            throw new BadRequest("seconds is only for " + PREFIX + "profile here; " + name
+                    + " covers the time since the background recording started, or now");
+        }
+        String debug = query.getOrDefault("debug", "0");
+        if (!debug.equals("0") && !debug.equals("1")) {
+            throw new BadRequest("debug must be 0 (pprof protobuf) or 1 (text), got \"" + debug + "\"");
+        }
+        ProfileData profile = SNAPSHOTS.get(name).source().get();
+        if (debug.equals("1")) {
+            sendBody(exchange, 200, "text/plain; charset=utf-8",
+                    ProfileText.of(name.equals("goroutine") ? "threads" : name, profile).getBytes(StandardCharsets.UTF_8));
+        } else {
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            ProfileFiles.writeTo(profile, body);
+            sendProfile(exchange, name, body.toByteArray());
+        }
+    }
+
+    /** The duration of a CPU profile: Go's default 30 s when absent, else a whole number of seconds within bounds. */
+    static int seconds(String value) {
+        if (value == null) {
+            return DEFAULT_SECONDS;
+        }
+        int seconds;
+        try {
+            seconds = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            seconds = -1;
+        }
+        if (seconds < 1 || seconds > MAX_SECONDS) {
+            throw new BadRequest("seconds must be a whole number from 1 to " + MAX_SECONDS + ", got \"" + value + "\"");
+        }
+        return seconds;
+    }
+
+    static Map<String, String> query(String raw) {
+        Map<String, String> values = new HashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return values;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = eq < 0 ? pair : pair.substring(0, eq);
+            String value = eq < 0 ? "" : pair.substring(eq + 1);
+            try {
+                values.putIfAbsent(URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest("malformed query parameter \"" + pair + "\"");
+            }
+        }
+        return values;
+    }
+
+    private static String index() {
+        StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html><head><title>/debug/pprof/</title></head><body>\n"
+                + "<h1>/debug/pprof/</h1>\n<p>pprof profiles of this JVM, made by jmh-pprof from JDK Flight Recorder. "
+                + "Open one with <code>go tool pprof http://HOST:PORT/debug/pprof/NAME</code>.</p>\n<table>\n"
+                + "<tr><td><a href=\"profile?seconds=" + DEFAULT_SECONDS + "\">profile</a></td><td>CPU profile; "
+                + "<code>seconds</code> from 1 to " + MAX_SECONDS + " (default " + DEFAULT_SECONDS
+                + "), one at a time</td></tr>\n");
+        for (String name : new String[] {"allocs", "heap", "block", "mutex", "goroutine", "threads"}) {
+            html.append("<tr><td><a href=\"").append(name).append("?debug=1\">").append(name).append("</a></td><td>")
+                    .append(SNAPSHOTS.get(name).description()).append("</td></tr>\n");
+        }
+        return html.append("</table>\n</body></html>\n").toString();
+    }
+
+    private static void sendProfile(HttpExchange exchange, String name, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"" + name + "\"");
+        sendBody(exchange, 200, "application/octet-stream", body);
+    }
+
+    /** An error, as Go's serveError: plain text, marked so that go tool pprof prints the reason. */
+    private static void send(HttpExchange exchange, int status, String message) throws IOException {
+        exchange.getResponseHeaders().set("X-Go-Pprof", "1");
+        sendBody(exchange, status, "text/plain; charset=utf-8", (message + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void sendBody(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    private static final class BadRequest extends IllegalArgumentException {
+        BadRequest(String message) {
+            super(message);
+        }
+    }
+}
