@@ -1018,7 +1018,7 @@ final class Report {
             return;
         }
         md.append("## Overhead\n\n");
-        md.append("Slowdown = median score with the profiler ÷ median score without it, − 1, over the rounds; "
+        md.append("Slowdown = median score with the profiler ÷ median score without it in the same rounds, − 1; "
                 + "scores are time per operation, so + means slower. In brackets: the quartiles of the per-round ratios "
                 + "(each round's run against the same round's run without profiler), which show the noise.\n\n");
         for (Jdk jdk : jdks) {
@@ -1060,8 +1060,8 @@ final class Report {
 
     /** Other processes only ever add time to an iteration, so the fastest iterations are the least disturbed. */
     private void fastestIterations(StringBuilder md, Config base, List<Config> onJdk) {
-        md.append("The same runs compared by their fastest measurement iteration over all rounds (fastest with the profiler "
-                + "÷ fastest without, − 1). Contention from other processes only ever adds time, so this view is less noisy, "
+        md.append("The same runs compared by their fastest measurement iteration (fastest with the profiler "
+                + "÷ fastest without in the same rounds, − 1). Contention from other processes only ever adds time, so this view is less noisy, "
                 + "but it hides a cost that only some iterations pay (such as `-prof jfr` starting JFR in the first one):\n\n");
         md.append("| Benchmark |");
         onJdk.forEach(c -> md.append(' ').append(c.label().replace("|", "\\|")).append(" |"));
@@ -1070,13 +1070,13 @@ final class Report {
         md.append('\n');
         Map<Config, List<Double>> all = new LinkedHashMap<>();
         for (String key : benchmarks) {
-            double fastestBase = fastest(base, key);
-            if (Double.isNaN(fastestBase)) {
+            if (Double.isNaN(fastest(runsOf(base), key))) {
                 continue;
             }
             md.append("| ").append(key).append(" |");
             for (Config c : onJdk) {
-                double slowdown = slowdownOf(fastest(c, key), fastestBase, higherIsSlower(base, key));
+                // The same rounds on both sides: the fastest of more iterations is faster by chance alone.
+                double slowdown = slowdownOf(fastest(runsOf(c), key), fastest(sameRounds(base, c), key), higherIsSlower(base, key));
                 all.computeIfAbsent(c, x -> new ArrayList<>()).add(slowdown);
                 md.append(' ').append(Fmt.pct(slowdown)).append(" |");
             }
@@ -1087,9 +1087,10 @@ final class Report {
         md.append("\n\n");
     }
 
-    private double fastest(Config config, String key) {
-        boolean higherIsSlower = higherIsSlower(config, key);
-        List<Double> all = runsOf(config).stream().map(r -> r.results().get(key)).filter(Objects::nonNull)
+    private static double fastest(List<Run> runs, String key) {
+        boolean higherIsSlower = runs.stream().map(r -> r.results().get(key)).filter(Objects::nonNull)
+                .findFirst().map(BenchResult::higherIsSlower).orElse(true);
+        List<Double> all = runs.stream().map(r -> r.results().get(key)).filter(Objects::nonNull)
                 .flatMap(r -> r.iterations.stream()).toList();
         return all.isEmpty() ? Double.NaN : higherIsSlower ? Stats.quantile(all, 0) : Stats.quantile(all, 1);
     }
@@ -1162,10 +1163,17 @@ final class Report {
                 .map(value::applyAsDouble).filter(v -> !v.isNaN()).toList();
     }
 
+    /** Compared with the runs without profiler of the same rounds only, so that both medians see the same hours. */
     private double slowdown(Config config, Config base, String key) {
         double withProfiler = Stats.median(scores(config, key));
-        double without = Stats.median(scores(base, key));
+        double without = Stats.median(values(sameRounds(base, config), key, r -> r.score));
         return slowdownOf(withProfiler, without, higherIsSlower(base, key));
+    }
+
+    /** The runs of {@code config} in the rounds where {@code other} ran too. */
+    private List<Run> sameRounds(Config config, Config other) {
+        Set<Integer> rounds = runsOf(other).stream().map(Run::round).collect(Collectors.toSet());
+        return runsOf(config).stream().filter(r -> rounds.contains(r.round())).toList();
     }
 
     private List<Double> perRoundSlowdowns(Config config, Config base, String key) {
