@@ -140,10 +140,11 @@ record Settings(String mode, int pairs, int anchorRounds, List<String> configs, 
 
     static final String USAGE = """
             Usage: java selfbench/SelfBench.java [--smoke|--quick|--full] [options]   (from the repository root)
-              --smoke                 1 round, 200 ms iterations, to check the harness (about 3 minutes)
+              --smoke                 1 round, 200 ms iterations, to check the harness (under 2 minutes)
               --quick                 5 rounds (anchors in 3), 2 x 1 s warmup, 2 x 500 ms measurement
                                       (default; under 15 minutes on 2 cores)
               --full                  10 rounds, the benchmarks' own 1 s iterations, more configurations, JDK 25 overhead
+                                      (about 1.75 hours on 2 cores, estimated from the quick mode)
               --pairs N               rounds; each runs no profiler and -prof pprof at defaults (the pairs), and the anchors
               --anchor-rounds N       run the configurations other than base and pprof in the first N rounds only
                                       (default: 3 in quick mode, else every round)
