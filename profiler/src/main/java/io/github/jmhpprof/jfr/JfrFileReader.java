@@ -51,10 +51,6 @@ public final class JfrFileReader {
      */
     private final boolean asyncProfiler;
 
-    /** A reader for the CPU and allocation profiles only. */
-    public JfrFileReader(MeasurementWindows windows, ThreadSelector selector, CpuSamples cpu, AllocationSamples alloc) {
-        this(windows, selector, new Collectors(cpu, alloc, null, null, null));
-    }
 
     public JfrFileReader(MeasurementWindows windows, ThreadSelector selector, Collectors collectors) {
         this(windows, selector, collectors, false);

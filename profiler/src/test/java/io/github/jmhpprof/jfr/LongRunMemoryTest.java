@@ -63,7 +63,8 @@ class LongRunMemoryTest {
             long before = usedHeapAfterGc();
             CpuSamples cpu = new CpuSamples();
             AllocationSamples alloc = new AllocationSamples();
-            new JfrFileReader(windows, new ThreadSelector(Thread.currentThread().getId()), cpu, alloc).read(file);
+            new JfrFileReader(windows, new ThreadSelector(Thread.currentThread().getId()),
+                    new JfrFileReader.Collectors(cpu, alloc, null, null, null)).read(file);
             long after = usedHeapAfterGc();
             long events = cpu.sampleCount() + alloc.sampleCount();
             Reading reading = new Reading(events, cpu.distinctEntries() + alloc.distinctEntries(),
