@@ -65,8 +65,7 @@ record OutputLayout(Path root) {
             for (Path entry : entries.toList()) {
                 String name = entry.getFileName().toString();
                 if (name.matches("fork-\\d+") && Files.isDirectory(entry)) {
-                    deleteOurFiles(entry);
-                    Files.deleteIfExists(entry);
+                    removeForkDir(entry);
                 } else if (name.endsWith(".pb.gz") && Files.isRegularFile(entry)) {
                     Files.delete(entry);
                 }
@@ -74,7 +73,8 @@ record OutputLayout(Path root) {
         }
     }
 
-    private static void deleteOurFiles(Path forkDir) throws IOException {
+    /** Removes a fork folder with the files we write there (profiles and the fork report). */
+    static void removeForkDir(Path forkDir) throws IOException {
         try (Stream<Path> files = Files.list(forkDir)) {
             for (Path f : files.toList()) {
                 String name = f.getFileName().toString();
@@ -83,5 +83,6 @@ record OutputLayout(Path root) {
                 }
             }
         }
+        Files.deleteIfExists(forkDir);
     }
 }

@@ -50,7 +50,7 @@ final class TrialAssembler {
             Assembled assembled = assemble(forkDirs, role);
             ForkReport thisReport = ForkReport.read(thisFork.resolve(OutputLayout.FORK_REPORT));
             if (role.forks() == 1) {
-                removeForkDir(thisFork);
+                OutputLayout.removeForkDir(thisFork);
             }
             List<Result> results = new ArrayList<>();
             if (options.events().contains(EventKind.CPU) && !thisReport.hasFailed()) {
@@ -137,15 +137,6 @@ final class TrialAssembler {
             merged.put(kind, profile);
         }
         return merged;
-    }
-
-    private static void removeForkDir(Path forkDir) throws IOException {
-        try (var files = Files.list(forkDir)) {
-            for (Path f : files.toList()) {
-                Files.delete(f);
-            }
-        }
-        Files.delete(forkDir);
     }
 
     private static TextResult text(String text) {
