@@ -2,6 +2,8 @@ package io.github.jmhpprof;
 
 import io.github.jmhpprof.contention.ContentionSamples;
 import io.github.jmhpprof.engine.RecordedSamples;
+import io.github.jmhpprof.heap.ClassHistogram;
+import io.github.jmhpprof.heap.LiveHeapProfile;
 import io.github.jmhpprof.heap.LiveObjectSamples;
 import io.github.jmhpprof.jfr.JfrRecording;
 import io.github.jmhpprof.jfr.MeasurementWindows;
@@ -38,9 +40,21 @@ final class BackgroundRecording implements AutoCloseable {
     private final JfrRecording recording;
     private final Instant start;
     private final ThreadSnapshot before;
+    /** Live objects per class at the start, which the heap profile's totals grow from; null where the JVM has no histogram. */
+    private final ClassHistogram heapBefore;
+    private final String noHistogram;
 
     private BackgroundRecording() {
         ThreadSnapshot.checkSupported();
+        ClassHistogram histogram = null;
+        String problem = "";
+        try {
+            histogram = ClassHistogram.take();
+        } catch (IllegalStateException e) {
+            problem = e.getMessage();
+        }
+        heapBefore = histogram;
+        noHistogram = problem;
         before = ThreadSnapshot.take(ALL);
         start = Instant.now();
         recording = JfrRecording.start(PLAN);
@@ -78,18 +92,26 @@ final class BackgroundRecording implements AutoCloseable {
         return contention(mutex, RecordedSamples.MUTEX_EVENTS, end);
     }
 
-    /** As Go's heap profile with {@code gc=1}: a full GC first, so only objects still reachable count. */
+    /**
+     * As Go's heap profile with {@code gc=1}: a full GC first, so only objects still reachable
+     * count. Exact totals per class are what grew since the recording started.
+     */
     ProfileData heap() throws IOException {
         System.gc();
+        ClassHistogram growth = heapBefore == null ? null : ClassHistogram.take().growthSince(heapBefore);
         Instant end = Instant.now();
         Path jfr = null;
-        try (JfrRecording live = JfrRecording.start(LIVE)) {
-            jfr = live.stopAndDump();
+        try (JfrRecording oldObjects = JfrRecording.start(LIVE)) {
+            jfr = oldObjects.stopAndDump();
             LiveObjectSamples heap = RecordedSamples.read(jfr, LIVE, new MeasurementWindows(), ALL).heap();
-            ProfileData profile = heap.toProfile(Labels.NONE);
-            describe(profile, start, end, "jdk.OldObjectSample: " + heap.objectCount() + " sampled objects allocated since "
-                    + start + " and still alive after a full GC; values are those sampled objects, not totals"
-                    + (heap.estimatedSizes() > 0 ? "; sizes estimated from class layouts (JFR reports none before JDK 25)" : ""));
+            String sites = "jdk.OldObjectSample: " + heap.objectCount() + " sampled objects allocated since " + start
+                    + " and still alive after a full GC"
+                    + (heap.estimatedSizes() > 0 ? ", sizes estimated from class layouts (JFR reports none before JDK 25)" : "");
+            LiveHeapProfile live = growth == null ? LiveHeapProfile.sampled(heap, Labels.NONE)
+                    : LiveHeapProfile.scaled(heap, growth, Labels.NONE);
+            ProfileData profile = live.profile();
+            describe(profile, start, end, growth == null ? sites + "; values are those sampled objects, not totals: " + noHistogram
+                    : LiveHeapProfile.scaledText(growth, live, start.toString()) + "; sites from " + sites);
             return profile;
         } finally {
             JfrRecording.deleteDump(jfr);

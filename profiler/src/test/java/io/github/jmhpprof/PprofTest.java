@@ -127,7 +127,10 @@ class PprofTest {
         }
         ByteArrayOutputStream heap = new ByteArrayOutputStream();
         Pprof.writeHeapProfile(heap);
-        assertEquals("inuse_space", decode(heap.toByteArray()).sampleTypes().get(1).type());
+        ProfileData live = decode(heap.toByteArray());
+        assertEquals("inuse_space", live.sampleTypes().get(1).type());
+        long arrays = live.samples().stream().filter(s -> "byte[]".equals(s.labels().get("object"))).mapToLong(s -> s.values()[1]).sum();
+        assertTrue(arrays >= 2000L * 16 * 1024, "the 2,000 arrays of 16 kB held since the recording started: " + arrays);
         ByteArrayOutputStream block = new ByteArrayOutputStream();
         Pprof.writeBlockProfile(block);
         assertEquals("delay", decode(block.toByteArray()).sampleTypes().get(1).type());

@@ -100,32 +100,44 @@ class ContentionHeapThreadsProfileIT {
         assertTrue(working < 100, "only lookups still in their 20 ms of work: " + working);
     }
 
+    /**
+     * The cache holds exactly 8,192 records of 4 KB when the measurement ends; the class histogram
+     * makes that total exact, and JFR's sampled live objects say where they came from. How many of
+     * the records the sampler kept varies (on JDK 25 often none); the bytes it cannot place show
+     * under their own frame and are not lost.
+     */
     @Test
     void heapProfileHasTheCachedRecordsLiveAndNotTheScratchBuffers() {
         RawProfile heap = RawProfile.of(run.profile("RetentionBenchmark.retain", "heap.pb.gz"));
-        int objects = heap.indexOf("inuse_objects");
         int space = heap.indexOf("inuse_space");
-        long cachedObjects = 0;
-        long cachedBytes = 0;
+        long liveArrays = 0;
+        long cachedOrUnplaced = 0;
         for (RawProfile.Sample s : heap.samples()) {
-            if (heap.functions(s).contains(PKG + "RetentionBenchmark.cacheRecord")) {
-                cachedObjects += s.values()[objects];
-                cachedBytes += s.values()[space];
+            List<String> functions = heap.functions(s);
+            assertTrue(!functions.contains(PKG + "RetentionBenchmark.scratch"), "scratch buffers are garbage: " + s);
+            if ("byte[]".equals(s.labels().get("object"))) {
+                liveArrays += s.values()[space];
+                if (functions.contains(PKG + "RetentionBenchmark.cacheRecord")
+                        || functions.equals(List.of("[byte[]: allocation site not sampled]"))) {
+                    cachedOrUnplaced += s.values()[space];
+                }
             }
-            assertTrue(!heap.functions(s).contains(PKG + "RetentionBenchmark.scratch"), "scratch buffers are garbage: " + s);
         }
-        assertTrue(cachedObjects > 0, "sampled cached records: " + cachedObjects);
-        assertTrue(cachedBytes >= cachedObjects * 4096, "each record counts its 4 KB: " + cachedBytes);
+        long records = 8192L * 4096;
+        assertTrue(liveArrays >= records, "the 8,192 cached records of 4 KB are live: " + liveArrays + " bytes of byte[]");
+        assertTrue(cachedOrUnplaced >= 0.9 * records, "the records are put where they were allocated or nowhere: "
+                + cachedOrUnplaced + " of " + liveArrays + " bytes of byte[]");
         String top = GoPprof.run(List.of("-top", "-sample_index=inuse_space"), run.profile("RetentionBenchmark.retain", "heap.pb.gz"))
                 .assertNoStderr();
-        assertTrue(top.contains("RetentionBenchmark.cacheRecord"), top);
+        assertTrue(top.contains("RetentionBenchmark.cacheRecord") || top.contains("[byte[]: allocation site not sampled]"), top);
     }
 
     @Test
     void jmhOutputSummarisesEachNewProfile() {
         String out = run.output();
         assertTrue(out.contains("mutex.pb.gz: ") && out.contains("top 10 by delay:"), out);
-        assertTrue(out.contains("heap.pb.gz: ") && out.contains("sampled live objects"), out);
+        assertTrue(out.contains("heap.pb.gz: ") && out.contains(" live objects, ")
+                && out.contains("live objects per class from GC.class_histogram, exact"), out);
         assertTrue(out.contains("threads.pb.gz: ") && out.contains("live threads after the last measurement iteration"), out);
     }
 

@@ -1,19 +1,17 @@
 package io.github.jmhpprof.heap;
 
-import io.github.jmhpprof.model.Labels;
-import io.github.jmhpprof.model.ProfileData;
 import io.github.jmhpprof.model.Stack;
-import io.github.jmhpprof.model.ValueType;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Sampled objects still alive at the end of the measurement, by allocation stack, allocating
- * thread and class. Values are the sampled objects themselves, not scaled up: JFR's old-object
- * sampler keeps a bounded set of objects, preferring those that stand for more allocated bytes,
- * so no fixed rate turns it into a total (see the README).
+ * thread and class, as JFR's old-object sampler reports them. The sampler keeps a bounded set of
+ * objects and no fixed rate turns it into a total; {@link LiveHeapProfile} takes the totals from
+ * the class histogram instead.
  */
 public final class LiveObjectSamples {
 
@@ -53,17 +51,13 @@ public final class LiveObjectSamples {
         return estimatedSizes;
     }
 
-    /**
-     * The profile with the inuse types of Go's heap profile, {@code inuse_objects/count} and
-     * {@code inuse_space/bytes} (the default, as the last type), period type {@code space/bytes}.
-     * The period is 0: the sampler has no fixed rate.
-     */
-    public ProfileData toProfile(Labels labels) {
-        ProfileData profile = new ProfileData(
-                List.of(new ValueType("inuse_objects", "count"), new ValueType("inuse_space", "bytes")),
-                new ValueType("space", "bytes"), 0, null);
-        objects.forEach((key, v) ->
-                profile.add(key.stack(), labels.with("thread", key.thread()).with("object", key.objectClass()), v[0], v[1]));
-        return profile;
+    /** The sampled objects of one stack, allocating thread and class. */
+    public record Entry(Stack stack, String thread, String objectClass, long objects, long bytes) {
+    }
+
+    public List<Entry> entries() {
+        List<Entry> entries = new ArrayList<>();
+        objects.forEach((key, v) -> entries.add(new Entry(key.stack(), key.thread(), key.objectClass(), v[0], v[1])));
+        return entries;
     }
 }

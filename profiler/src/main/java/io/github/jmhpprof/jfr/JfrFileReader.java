@@ -6,6 +6,7 @@ import io.github.jmhpprof.contention.LockClasses;
 import io.github.jmhpprof.cpu.CpuSamples;
 import io.github.jmhpprof.heap.LiveObjectSamples;
 import io.github.jmhpprof.heap.ObjectSizeEstimate;
+import io.github.jmhpprof.model.ClassNames;
 import io.github.jmhpprof.model.Stack;
 import io.github.jmhpprof.threads.ThreadSelector;
 import jdk.jfr.consumer.RecordedClass;
@@ -231,29 +232,6 @@ public final class JfrFileReader {
 
     /** {@code byte[]} rather than {@code [B}: the name a Java programmer reads. */
     static String className(RecordedClass type) {
-        if (type == null) {
-            return "[unknown class]";
-        }
-        String name = type.getName();
-        int dims = 0;
-        while (dims < name.length() && name.charAt(dims) == '[') {
-            dims++;
-        }
-        if (dims == 0) {
-            return name;
-        }
-        String element = switch (name.charAt(dims)) {
-            case 'Z' -> "boolean";
-            case 'B' -> "byte";
-            case 'C' -> "char";
-            case 'S' -> "short";
-            case 'I' -> "int";
-            case 'J' -> "long";
-            case 'F' -> "float";
-            case 'D' -> "double";
-            case 'L' -> name.substring(dims + 1, name.length() - 1);
-            default -> name.substring(dims);
-        };
-        return element + "[]".repeat(dims);
+        return type == null ? "[unknown class]" : ClassNames.readable(type.getName());
     }
 }

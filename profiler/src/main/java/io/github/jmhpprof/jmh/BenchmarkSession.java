@@ -6,6 +6,8 @@ import io.github.jmhpprof.alloc.AllocationSamples;
 import io.github.jmhpprof.contention.ContentionSamples;
 import io.github.jmhpprof.cpu.CpuSamples;
 import io.github.jmhpprof.engine.RecordedSamples;
+import io.github.jmhpprof.heap.ClassHistogram;
+import io.github.jmhpprof.heap.LiveHeapProfile;
 import io.github.jmhpprof.heap.LiveObjectSamples;
 import io.github.jmhpprof.jfr.JfrRecording;
 import io.github.jmhpprof.jfr.MeasurementWindows;
@@ -72,6 +74,10 @@ final class BenchmarkSession {
     /** The CPU sampling period that applied: ours, or a shorter one another JFR recording asked for. */
     private Duration cpuPeriod;
     private ForkReport.Score score = new ForkReport.Score(0, 0, "");
+    /** Live objects per class before the first iteration, and their growth after the last (heap profile). */
+    private ClassHistogram heapBefore;
+    private ClassHistogram heapGrowth;
+    private String noHistogram = "";
 
     BenchmarkSession(ProfilerOptions options, BenchmarkParams benchmark, ForkRole role) {
         this.options = options;
@@ -146,6 +152,9 @@ final class BenchmarkSession {
                 layout.clearPreviousRun(benchmark.id());
             }
             ThreadSnapshot.checkSupported();
+            if (wants(EventKind.HEAP)) {
+                heapBefore = histogram();
+            }
             asyncProfiler = switch (options.engine()) {
                 case JFR -> false;
                 case ASYNC -> true;
@@ -193,6 +202,10 @@ final class BenchmarkSession {
         ThreadStacks threads = wants(EventKind.THREADS) ? ThreadStacks.takeAll() : null;
         long threadsTakenAt = System.currentTimeMillis();
         long liveHeap = wants(EventKind.HEAP) ? liveHeapAfterGc() : 0;
+        if (heapBefore != null) {
+            ClassHistogram heapAfter = histogram();
+            heapGrowth = heapAfter == null ? null : heapAfter.growthSince(heapBefore);
+        }
         ForkReport report;
         if (startFailure != null) {
             report = ForkReport.failed(operations, activity.totalAllocatedBytes(), startFailure, score);
@@ -224,6 +237,16 @@ final class BenchmarkSession {
     private static long liveHeapAfterGc() {
         System.gc();
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    /** The class histogram, or null (and why, for the profile's comment) where the JVM has none. */
+    private ClassHistogram histogram() {
+        try {
+            return ClassHistogram.take();
+        } catch (IllegalStateException e) {
+            noHistogram = e.getMessage();
+            return null;
+        }
     }
 
     private ForkReport convert(Path forkDir, long started, ThreadStacks threads, long threadsTakenAt,
@@ -271,8 +294,10 @@ final class BenchmarkSession {
             written += write(profile, OutputLayout.profile(forkDir, EventKind.MUTEX));
         }
         if (heap != null) {
-            ProfileData profile = heap.toProfile(labels);
-            describe(profile, heapSamplerText(heap));
+            LiveHeapProfile live = heapGrowth == null ? LiveHeapProfile.sampled(heap, labels)
+                    : LiveHeapProfile.scaled(heap, heapGrowth, labels);
+            ProfileData profile = live.profile();
+            describe(profile, heapSamplerText(heap, live));
             written += write(profile, OutputLayout.profile(forkDir, EventKind.HEAP));
         }
         if (threads != null) {
@@ -339,10 +364,13 @@ final class BenchmarkSession {
         return RecordedSamples.contentionSamplerText(samples, events, "within one measurement iteration");
     }
 
-    private String heapSamplerText(LiveObjectSamples heap) {
-        return "jdk.OldObjectSample, queue of " + options.heapSamples() + " sampled objects; after a full GC at the end, "
-                + heap.objectCount() + " were alive and allocated by benchmark threads (warmup included); "
-                + "values are those sampled objects, not totals"
-                + (heap.estimatedSizes() > 0 ? "; sizes estimated from class layouts (JFR reports none before JDK 25)" : "");
+    private String heapSamplerText(LiveObjectSamples heap, LiveHeapProfile live) {
+        String sites = "jdk.OldObjectSample (queue of " + options.heapSamples() + "): " + heap.objectCount()
+                + " sampled objects of benchmark threads alive after a full GC at the end (warmup included)"
+                + (heap.estimatedSizes() > 0 ? ", sizes estimated from class layouts (JFR reports none before JDK 25)" : "");
+        if (heapGrowth == null) {
+            return sites + "; values are those sampled objects, not totals: " + noHistogram;
+        }
+        return LiveHeapProfile.scaledText(heapGrowth, live, "the first warmup iteration") + "; sites from " + sites;
     }
 }

@@ -105,7 +105,7 @@ final class Summary {
     }
 
     private void heap(StringBuilder text, ProfileData profile, ForkReport total) {
-        text.append(String.format(Locale.ROOT, "%n  %s: %d sampled live objects, %s (a sample, not the total)%n",
+        text.append(String.format(Locale.ROOT, "%n  %s: %d live objects, %s%n",
                 file(EventKind.HEAP), profile.total(0), Quantity.format(profile.total(1), "bytes")));
         if (total.liveHeapBytes() > 0) {
             text.append(String.format(Locale.ROOT, "  heap in use after the final GC: %s%s (all objects of the JVM)%n",

@@ -20,7 +20,8 @@ public final class RawProfile {
     }
 
     private static final Pattern SAMPLE = Pattern.compile("^\\s*([-\\d\\s]+?):((?:\\s+\\d+)*)\\s*$");
-    private static final Pattern LABEL = Pattern.compile("(\\S+?):\\[([^\\]]*)]");
+    /** {@code key:[value]}; a value may hold brackets itself ({@code object:[byte[]]}), so it ends before the next key or the line's end. */
+    private static final Pattern LABEL = Pattern.compile("(\\S+?):\\[(.*?)](?=\\s+\\S+?:\\[|\\s*$)");
     private static final Pattern LOCATION = Pattern.compile("^\\s*(\\d+): 0x[0-9a-f]+ M=\\d+ (\\S+) ");
 
     private final List<String> comments = new ArrayList<>();
