@@ -21,9 +21,9 @@ import java.time.Duration;
  *       from {@link #startRecording()}, which {@link PprofServer} calls when it starts and any of
  *       these methods calls on first use (that first profile is then nearly empty). Call it early,
  *       e.g. in {@code main}, to count from there.</li>
- *   <li><b>heap</b>: the objects still live after a full GC, among those JFR's old-object sampler
- *       picked since the background recording started: where the retained memory was allocated,
- *       from a sample, not a total.</li>
+ *   <li><b>heap</b>: the objects live after a full GC that grew since the background recording
+ *       started, exact per class (the class histogram), spread over the allocation sites that
+ *       JFR's old-object sampler kept for each class.</li>
  *   <li><b>threads</b>: the stacks of all live threads now, counted per stack, as Go's goroutine
  *       profile. A thread leak shows as one stack with a large count.</li>
  * </ul>
@@ -112,7 +112,7 @@ public final class Pprof {
         ProfileFiles.writeTo(allocsProfile(), out);
     }
 
-    /** Sampled objects still live after a full GC: inuse_objects and inuse_space, as Go's heap profile. */
+    /** Live objects after a full GC, grown since the recording started: inuse_objects and inuse_space, as Go's heap profile. */
     public static void writeHeapProfile(OutputStream out) throws IOException {
         ProfileFiles.writeTo(heapProfile(), out);
     }

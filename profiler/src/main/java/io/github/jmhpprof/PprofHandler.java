@@ -35,7 +35,7 @@ final class PprofHandler implements HttpHandler {
     private static final Map<String, Endpoint> SNAPSHOTS = Map.of(
             "allocs", new Endpoint("Allocations since the background recording started (alloc_objects, alloc_space), "
                     + "scaled to exact per-thread bytes", Pprof::allocsProfile),
-            "heap", new Endpoint("Sampled objects still live after a full GC (inuse_objects, inuse_space)",
+            "heap", new Endpoint("Live objects after a full GC, grown since the recording started (inuse_objects, inuse_space)",
                     Pprof::heapProfile),
             "block", new Endpoint("Waits of at least " + Pprof.WAIT_THRESHOLD_MILLIS
                     + " ms (park, monitor enter, Object.wait) since the background recording started", Pprof::blockProfile),
