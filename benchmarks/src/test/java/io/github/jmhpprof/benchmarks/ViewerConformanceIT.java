@@ -89,7 +89,8 @@ class ViewerConformanceIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("profiles")
     void topShowsTheHotFunctionsWithUnitsAndTheTotalOfRaw(String profile) {
-        String top = pprof(profile, "-top");
+        // -nodefraction=0: pprof drops no small node, so the rows add up to the total.
+        String top = pprof(profile, "-top", "-nodefraction=0");
         assertTrue(top.contains("Type: " + defaultType(profile) + "\n"), top);
         assertTrue((isCpu(profile) ? TIME : BYTES).matcher(top).find(), "unit of the total:\n" + top);
         double total = total(profile);
@@ -290,7 +291,7 @@ class ViewerConformanceIT {
         assertClose(sum, PprofText.total(top), "the run's total is the benchmarks' sum", top);
         for (String benchmark : BENCHMARKS) {
             // In base units: one benchmark's share can be 0.04 % of the run, below 0.01GB.
-            String focused = GoPprof.run(List.of("-top", "-unit=" + (kind.equals("cpu") ? "ns" : "B"),
+            String focused = GoPprof.run(List.of("-top", "-nodefraction=0", "-unit=" + (kind.equals("cpu") ? "ns" : "B"),
                     "-tagfocus=benchmark=^" + (PKG + benchmark).replace(".", "\\.") + "$"), all).assertNoStderr();
             assertClose(total(benchmark + "/" + kind), PprofText.showing(focused), "-tagfocus on " + benchmark, focused);
         }
