@@ -1,5 +1,6 @@
 package io.github.jmhpprof.jfr;
 
+import io.github.jmhpprof.model.ClassNames;
 import io.github.jmhpprof.model.Frame;
 import io.github.jmhpprof.model.Stack;
 import jdk.jfr.consumer.RecordedFrame;
@@ -21,22 +22,8 @@ final class StackConverter {
     private StackConverter() {
     }
 
-    private static final Pattern LAMBDA = Pattern.compile("\\$\\$Lambda(\\$\\d+)?([+/.]0x\\p{XDigit}+)?(\\.\\d+)?");
     /** async-profiler's library, extracted under a random name ({@code libasyncProfiler-6322115940.so}) each run. */
     private static final Pattern EXTRACTED_COPY = Pattern.compile("^(libasyncProfiler)-\\d+(?=\\.)");
-    private static final Pattern HIDDEN_ADDRESS = Pattern.compile("[+/.]0x\\p{XDigit}+(\\.\\d+)?");
-
-    /**
-     * Drops the run-specific parts of hidden-class names ({@code Foo$$Lambda$49+0x00007fba8c020f00.718231523}
-     * becomes {@code Foo$$Lambda}, {@code LambdaForm$MH.0x0000000075083c00} becomes {@code LambdaForm$MH}),
-     * so that the same code has the same name in two runs and {@code -diff_base} pairs them.
-     */
-    static String stableClassName(String name) {
-        if (name.indexOf("0x") < 0 && name.indexOf("$$Lambda") < 0) {
-            return name;
-        }
-        return HIDDEN_ADDRESS.matcher(LAMBDA.matcher(name).replaceAll("\\$\\$Lambda")).replaceAll("");
-    }
 
     static Stack convert(RecordedStackTrace trace) {
         return convert(trace, false);
@@ -61,7 +48,7 @@ final class StackConverter {
                 continue;
             }
             frames.add(new Frame(
-                    stableClassName(method.getType().getName()),
+                    ClassNames.stable(method.getType().getName()),
                     method.getName(),
                     method.getDescriptor(),
                     Math.max(0, f.getLineNumber()),

@@ -1,19 +1,27 @@
 package io.github.jmhpprof.model;
 
-/** Class names as a Java programmer reads them. */
+import java.util.regex.Pattern;
+
+/** Class names as a Java programmer reads them, the same in every run. */
 public final class ClassNames {
+
+    private static final Pattern LAMBDA = Pattern.compile("\\$\\$Lambda(\\$\\d+)?([+/.]0x\\p{XDigit}+)?(\\.\\d+)?");
+    private static final Pattern HIDDEN_ADDRESS = Pattern.compile("[+/.]0x\\p{XDigit}+(\\.\\d+)?");
 
     private ClassNames() {
     }
 
-    /** {@code byte[]} for the JVM's {@code [B}, {@code java.lang.String[][]} for {@code [[Ljava.lang.String;}. */
+    /**
+     * {@code byte[]} for the JVM's {@code [B}, {@code java.lang.String[][]} for
+     * {@code [[Ljava.lang.String;}, and hidden classes by their {@link #stable} names.
+     */
     public static String readable(String jvmName) {
         int dims = 0;
         while (dims < jvmName.length() && jvmName.charAt(dims) == '[') {
             dims++;
         }
         if (dims == 0 || dims == jvmName.length()) {
-            return jvmName;
+            return stable(jvmName);
         }
         String element = switch (jvmName.charAt(dims)) {
             case 'Z' -> "boolean";
@@ -27,6 +35,19 @@ public final class ClassNames {
             case 'L' -> jvmName.endsWith(";") ? jvmName.substring(dims + 1, jvmName.length() - 1) : jvmName.substring(dims + 1);
             default -> jvmName.substring(dims);
         };
-        return element + "[]".repeat(dims);
+        return stable(element) + "[]".repeat(dims);
+    }
+
+    /**
+     * Drops the run-specific parts of hidden-class names ({@code Foo$$Lambda$49+0x00007fba8c020f00.718231523}
+     * becomes {@code Foo$$Lambda}, {@code LambdaForm$MH.0x0000000075083c00} becomes {@code LambdaForm$MH}),
+     * so that the same code has the same name in two runs and {@code -diff_base} pairs them, and
+     * JFR and the class histogram, which write these addresses differently, name a class alike.
+     */
+    public static String stable(String name) {
+        if (name.indexOf("0x") < 0 && name.indexOf("$$Lambda") < 0) {
+            return name;
+        }
+        return HIDDEN_ADDRESS.matcher(LAMBDA.matcher(name).replaceAll("\\$\\$Lambda")).replaceAll("");
     }
 }
