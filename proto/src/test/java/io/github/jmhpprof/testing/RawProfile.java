@@ -22,7 +22,13 @@ public final class RawProfile {
     private static final Pattern SAMPLE = Pattern.compile("^\\s*([-\\d\\s]+?):((?:\\s+\\d+)*)\\s*$");
     /** {@code key:[value]}; a value may hold brackets itself ({@code object:[byte[]]}), so it ends before the next key or the line's end. */
     private static final Pattern LABEL = Pattern.compile("(\\S+?):\\[(.*?)](?=\\s+\\S+?:\\[|\\s*$)");
-    private static final Pattern LOCATION = Pattern.compile("^\\s*(\\d+): 0x[0-9a-f]+ M=\\d+ (\\S+) ");
+    /**
+     * {@code 12: 0x0 M=1 <function> <file>:<line> s=0(...)}; a function name may hold spaces
+     * ({@code [byte[]: allocation site not sampled] :0 s=0}), so it ends before the file and line.
+     */
+    private static final Pattern LOCATION = Pattern.compile("^\\s*(\\d+): 0x[0-9a-f]+ M=\\d+ (.+?) \\S*:\\d+ s=");
+    /** A further line of a location: a frame inlined into it, {@code <function> <file>:<line> s=0(...)}. */
+    private static final Pattern INLINED = Pattern.compile("^\\s*(.+?) \\S*:\\d+ s=");
 
     private final List<String> comments = new ArrayList<>();
     private final List<String> sampleTypes = new ArrayList<>();
@@ -95,7 +101,8 @@ public final class RawProfile {
                         p.leafFunctionByLocation.put(currentLocation, m.group(2));
                         p.functionsByLocation.computeIfAbsent(currentLocation, k -> new ArrayList<>()).add(m.group(2));
                     } else if (currentLocation >= 0 && !line.isBlank()) {
-                        p.functionsByLocation.get(currentLocation).add(line.trim().split("\\s+")[0]);
+                        Matcher inlined = INLINED.matcher(line);
+                        p.functionsByLocation.get(currentLocation).add(inlined.find() ? inlined.group(1) : line.trim().split("\\s+")[0]);
                     }
                 }
                 default -> {

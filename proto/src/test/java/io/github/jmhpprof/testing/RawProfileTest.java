@@ -2,6 +2,7 @@ package io.github.jmhpprof.testing;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,5 +23,25 @@ class RawProfileTest {
                      2: 0x0 M=1 org.example.Cache.run Cache.java:10 s=0
                 """);
         assertEquals(Map.of("object", "byte[]", "size", "a b", "thread", "[not sampled]"), p.samples().get(0).labels());
+    }
+
+    @Test
+    void functionNamesMayHoldSpacesAndInlinedFramesFollowTheirLocation() {
+        RawProfile p = RawProfile.parse("""
+                PeriodType: space bytes
+                Period: 0
+                Samples:
+                inuse_objects/count inuse_space/bytes
+                       8192   33685504: 1
+                                object:[byte[]]
+                          3      12336: 2
+                                object:[byte[]]
+                Locations
+                     1: 0x0 M=1 [byte[]: allocation site not sampled] :0 s=0
+                     2: 0x0 M=1 org.example.Cache.copy Cache.java:30 s=0(org.example.Cache.copy([B)[B)
+                             org.example.Cache.keep Cache.java:12 s=0(org.example.Cache.keep()V)
+                """);
+        assertEquals(List.of("[byte[]: allocation site not sampled]"), p.functions(p.samples().get(0)));
+        assertEquals(List.of("org.example.Cache.copy", "org.example.Cache.keep"), p.functions(p.samples().get(1)));
     }
 }
