@@ -3,6 +3,7 @@ package io.github.jmhpprof;
 import io.github.jmhpprof.contention.ContentionSamples;
 import io.github.jmhpprof.engine.RecordedSamples;
 import io.github.jmhpprof.heap.ClassHistogram;
+import io.github.jmhpprof.heap.HeapGrowth;
 import io.github.jmhpprof.heap.LiveHeapProfile;
 import io.github.jmhpprof.heap.LiveObjectSamples;
 import io.github.jmhpprof.jfr.JfrRecording;
@@ -40,21 +41,12 @@ final class BackgroundRecording implements AutoCloseable {
     private final JfrRecording recording;
     private final Instant start;
     private final ThreadSnapshot before;
-    /** Live objects per class at the start, which the heap profile's totals grow from; null where the JVM has no histogram. */
-    private final ClassHistogram heapBefore;
-    private final String noHistogram;
+    /** Live objects per class at the start, which the heap profile's totals grow from. */
+    private final HeapGrowth heapSinceStart;
 
     private BackgroundRecording() {
         ThreadSnapshot.checkSupported();
-        ClassHistogram histogram = null;
-        String problem = "";
-        try {
-            histogram = ClassHistogram.take();
-        } catch (IllegalStateException e) {
-            problem = e.getMessage();
-        }
-        heapBefore = histogram;
-        noHistogram = problem;
+        heapSinceStart = HeapGrowth.startNow();
         before = ThreadSnapshot.take(ALL);
         start = Instant.now();
         recording = JfrRecording.start(PLAN);
@@ -97,21 +89,17 @@ final class BackgroundRecording implements AutoCloseable {
      * count. Exact totals per class are what grew since the recording started.
      */
     ProfileData heap() throws IOException {
-        System.gc();
-        ClassHistogram growth = heapBefore == null ? null : ClassHistogram.take().growthSince(heapBefore);
+        ClassHistogram growth = heapSinceStart.afterFullGc();
         Instant end = Instant.now();
         Path jfr = null;
         try (JfrRecording oldObjects = JfrRecording.start(LIVE)) {
             jfr = oldObjects.stopAndDump();
             LiveObjectSamples heap = RecordedSamples.read(jfr, LIVE, new MeasurementWindows(), ALL).heap();
-            String sites = "jdk.OldObjectSample: " + heap.objectCount() + " sampled objects allocated since " + start
-                    + " and still alive after a full GC"
-                    + (heap.estimatedSizes() > 0 ? ", sizes estimated from class layouts (JFR reports none before JDK 25)" : "");
-            LiveHeapProfile live = growth == null ? LiveHeapProfile.sampled(heap, Labels.NONE)
-                    : LiveHeapProfile.scaled(heap, growth, Labels.NONE);
+            LiveHeapProfile live = LiveHeapProfile.of(heap, growth, Labels.NONE);
             ProfileData profile = live.profile();
-            describe(profile, start, end, growth == null ? sites + "; values are those sampled objects, not totals: " + noHistogram
-                    : LiveHeapProfile.scaledText(growth, live, start.toString()) + "; sites from " + sites);
+            describe(profile, start, end, live.samplerText("jdk.OldObjectSample: " + heap.objectCount()
+                    + " sampled objects allocated since " + start + " and still alive after a full GC", start.toString(),
+                    heapSinceStart.whyNone()));
             return profile;
         } finally {
             JfrRecording.deleteDump(jfr);

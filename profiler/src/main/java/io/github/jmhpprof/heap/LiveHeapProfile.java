@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * JFR's old-object sampler tells where some live objects were allocated, but it keeps a bounded
  * set whose make-up no fixed rate explains, and on JDK 25 it often keeps none of the objects a
  * benchmark allocated early and holds for good. The class histogram tells exactly how much of each
- * class is live, but not where it came from. So {@link #scaled} gives each class its exact growth
+ * class is live, but not where it came from. So {@link #of} gives each class its exact growth
  * since the recording started and spreads it over that class's sampled allocation sites in
  * proportion to their sampled objects and bytes; a class that grew without a sampled site shows as
  * one frame that says so, rather than vanishing.
@@ -31,29 +31,32 @@ public final class LiveHeapProfile {
     public static final String UNKNOWN_THREAD = "[not sampled]";
 
     private final ProfileData profile;
+    /** Null where no class histogram was at hand, and the values are the sampled objects as they are. */
+    private final ClassHistogram growth;
+    private final long estimatedSizes;
     private long bytesWithoutSite;
     private int classesWithoutSite;
 
-    private LiveHeapProfile() {
+    private LiveHeapProfile(ClassHistogram growth, long estimatedSizes) {
+        this.growth = growth;
+        this.estimatedSizes = estimatedSizes;
         // The period is 0: neither source has a fixed sampling rate.
         profile = new ProfileData(List.of(new ValueType("inuse_objects", "count"), new ValueType("inuse_space", "bytes")),
                 new ValueType("space", "bytes"), 0, null);
     }
 
-    /** The sampled objects as they are, for when no class histogram is at hand. */
-    public static LiveHeapProfile sampled(LiveObjectSamples samples, Labels labels) {
-        LiveHeapProfile heap = new LiveHeapProfile();
-        samples.entries().forEach(e -> heap.add(e, labels, e.objects(), e.bytes()));
-        return heap;
-    }
-
     /**
-     * Exact live growth per class, spread over the sampled sites of the class.
+     * Exact live growth per class, spread over the sampled sites of the class; without a class
+     * histogram, the sampled objects as they are.
      *
-     * @param growth the classes that grew since the recording started ({@link ClassHistogram#growthSince})
+     * @param growth the classes that grew ({@link HeapGrowth#afterFullGc()}), or null
      */
-    public static LiveHeapProfile scaled(LiveObjectSamples samples, ClassHistogram growth, Labels labels) {
-        LiveHeapProfile heap = new LiveHeapProfile();
+    public static LiveHeapProfile of(LiveObjectSamples samples, ClassHistogram growth, Labels labels) {
+        LiveHeapProfile heap = new LiveHeapProfile(growth, samples.estimatedSizes());
+        if (growth == null) {
+            samples.entries().forEach(e -> heap.add(e, labels, e.objects(), e.bytes()));
+            return heap;
+        }
         Map<String, List<LiveObjectSamples.Entry>> sites = samples.entries().stream()
                 .collect(Collectors.groupingBy(LiveObjectSamples.Entry::objectClass, TreeMap::new, Collectors.toList()));
         TreeSet<String> classes = new TreeSet<>(sites.keySet());
@@ -90,16 +93,22 @@ public final class LiveHeapProfile {
     }
 
     /**
-     * What {@link #scaled} did, for the profile's sampler comment.
+     * The profile's sampler comment: where the totals and the sites come from.
      *
-     * @param since when the first histogram was taken, e.g. "the first warmup iteration"
+     * @param sites     what the sampled objects are, e.g. "jdk.OldObjectSample (queue of 256): 53 sampled objects ..."
+     * @param since     when the start's histogram was taken, e.g. "the first warmup iteration"
+     * @param whyNone   why there is no histogram, when there is none ({@link HeapGrowth#whyNone()})
      */
-    public static String scaledText(ClassHistogram growth, LiveHeapProfile heap, String since) {
+    public String samplerText(String sites, String since, String whyNone) {
+        String sampled = sites + (estimatedSizes > 0 ? ", sizes estimated from class layouts (JFR reports none before JDK 25)" : "");
+        if (growth == null) {
+            return sampled + "; values are those sampled objects, not totals: " + whyNone;
+        }
         return "live objects per class from GC.class_histogram, exact: what grew from " + since + " to after a full GC at "
                 + "the end, " + Quantity.format(growth.bytes(), "bytes") + " in " + growth.classes().size() + " classes; "
                 + "each class spread over its sampled allocation sites, and "
-                + Quantity.format(heap.bytesWithoutSite, "bytes") + " in " + heap.classesWithoutSite
-                + " classes with no sampled site shown as [<class>: allocation site not sampled]";
+                + Quantity.format(bytesWithoutSite, "bytes") + " in " + classesWithoutSite
+                + " classes with no sampled site shown as [<class>: allocation site not sampled]; sites from " + sampled;
     }
 
     public ProfileData profile() {

@@ -7,6 +7,7 @@ import io.github.jmhpprof.contention.ContentionSamples;
 import io.github.jmhpprof.cpu.CpuSamples;
 import io.github.jmhpprof.engine.RecordedSamples;
 import io.github.jmhpprof.heap.ClassHistogram;
+import io.github.jmhpprof.heap.HeapGrowth;
 import io.github.jmhpprof.heap.LiveHeapProfile;
 import io.github.jmhpprof.heap.LiveObjectSamples;
 import io.github.jmhpprof.jfr.JfrRecording;
@@ -74,10 +75,9 @@ final class BenchmarkSession {
     /** The CPU sampling period that applied: ours, or a shorter one another JFR recording asked for. */
     private Duration cpuPeriod;
     private ForkReport.Score score = new ForkReport.Score(0, 0, "");
-    /** Live objects per class before the first iteration, and their growth after the last (heap profile). */
-    private ClassHistogram heapBefore;
+    /** Live objects per class from before the first iteration (heap profile), and their growth after the last. */
+    private HeapGrowth heapSinceStart;
     private ClassHistogram heapGrowth;
-    private String noHistogram = "";
 
     BenchmarkSession(ProfilerOptions options, BenchmarkParams benchmark, ForkRole role) {
         this.options = options;
@@ -153,7 +153,7 @@ final class BenchmarkSession {
             }
             ThreadSnapshot.checkSupported();
             if (wants(EventKind.HEAP)) {
-                heapBefore = histogram();
+                heapSinceStart = HeapGrowth.startNow();
             }
             asyncProfiler = switch (options.engine()) {
                 case JFR -> false;
@@ -201,10 +201,11 @@ final class BenchmarkSession {
         // The end of the measurement, before the profiler's own work changes what is alive.
         ThreadStacks threads = wants(EventKind.THREADS) ? ThreadStacks.takeAll() : null;
         long threadsTakenAt = System.currentTimeMillis();
-        long liveHeap = wants(EventKind.HEAP) ? liveHeapAfterGc() : 0;
-        if (heapBefore != null) {
-            ClassHistogram heapAfter = histogram();
-            heapGrowth = heapAfter == null ? null : heapAfter.growthSince(heapBefore);
+        long liveHeap = 0;
+        if (heapSinceStart != null) {
+            // As go test -memprofile: a full GC first, so only what the benchmark still holds counts.
+            heapGrowth = heapSinceStart.afterFullGc();
+            liveHeap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         }
         ForkReport report;
         if (startFailure != null) {
@@ -227,26 +228,6 @@ final class BenchmarkSession {
         return role.kind() == ForkRole.Kind.EMBEDDED
                 ? new TrialAssembler(options, benchmark).afterFork(role)
                 : List.of();
-    }
-
-    /**
-     * As Go's {@code go test -memprofile} does before it writes the heap profile: a full GC, so
-     * that the live objects are those still reachable at the end of the measurement, and JFR's
-     * old-object sampler drops the ones that were not. Returns the heap then in use.
-     */
-    private static long liveHeapAfterGc() {
-        System.gc();
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
-    /** The class histogram, or null (and why, for the profile's comment) where the JVM has none. */
-    private ClassHistogram histogram() {
-        try {
-            return ClassHistogram.take();
-        } catch (IllegalStateException e) {
-            noHistogram = e.getMessage();
-            return null;
-        }
     }
 
     private ForkReport convert(Path forkDir, long started, ThreadStacks threads, long threadsTakenAt,
@@ -294,10 +275,11 @@ final class BenchmarkSession {
             written += write(profile, OutputLayout.profile(forkDir, EventKind.MUTEX));
         }
         if (heap != null) {
-            LiveHeapProfile live = heapGrowth == null ? LiveHeapProfile.sampled(heap, labels)
-                    : LiveHeapProfile.scaled(heap, heapGrowth, labels);
+            LiveHeapProfile live = LiveHeapProfile.of(heap, heapGrowth, labels);
             ProfileData profile = live.profile();
-            describe(profile, heapSamplerText(heap, live));
+            describe(profile, live.samplerText("jdk.OldObjectSample (queue of " + options.heapSamples() + "): "
+                    + heap.objectCount() + " sampled objects of benchmark threads alive after a full GC at the end "
+                    + "(warmup included)", "the first warmup iteration", heapSinceStart.whyNone()));
             written += write(profile, OutputLayout.profile(forkDir, EventKind.HEAP));
         }
         if (threads != null) {
@@ -362,15 +344,5 @@ final class BenchmarkSession {
 
     private static String contentionSamplerText(ContentionSamples samples, String events) {
         return RecordedSamples.contentionSamplerText(samples, events, "within one measurement iteration");
-    }
-
-    private String heapSamplerText(LiveObjectSamples heap, LiveHeapProfile live) {
-        String sites = "jdk.OldObjectSample (queue of " + options.heapSamples() + "): " + heap.objectCount()
-                + " sampled objects of benchmark threads alive after a full GC at the end (warmup included)"
-                + (heap.estimatedSizes() > 0 ? ", sizes estimated from class layouts (JFR reports none before JDK 25)" : "");
-        if (heapGrowth == null) {
-            return sites + "; values are those sampled objects, not totals: " + noHistogram;
-        }
-        return LiveHeapProfile.scaledText(heapGrowth, live, "the first warmup iteration") + "; sites from " + sites;
     }
 }

@@ -24,7 +24,7 @@ class LiveHeapProfileTest {
 
     @Test
     void hasTheInuseTypesOfGoHeapProfileWithInuseSpaceAsDefault() {
-        ProfileData p = LiveHeapProfile.sampled(new LiveObjectSamples(), Labels.NONE).profile();
+        ProfileData p = LiveHeapProfile.of(new LiveObjectSamples(), null, Labels.NONE).profile();
         assertEquals(List.of(new ValueType("inuse_objects", "count"), new ValueType("inuse_space", "bytes")), p.sampleTypes());
         assertEquals(new ValueType("space", "bytes"), p.periodType());
         assertNull(p.defaultSampleType());
@@ -36,7 +36,7 @@ class LiveHeapProfileTest {
         samples.add(CACHE, "worker-1", "byte[]", 4112, false);
         samples.add(CACHE, "worker-1", "byte[]", 4112, false);
 
-        ProfileData p = LiveHeapProfile.sampled(samples, BENCHMARK).profile();
+        ProfileData p = LiveHeapProfile.of(samples, null, BENCHMARK).profile();
 
         Sample only = p.samples().get(0);
         assertArrayEquals(new long[]{2, 8224}, only.values());
@@ -52,7 +52,7 @@ class LiveHeapProfileTest {
         samples.add(INDEX, "worker-2", "byte[]", 4112, false);
         ClassHistogram growth = ClassHistogram.parse("   1:   8193   33689616  [B\n");
 
-        ProfileData p = LiveHeapProfile.scaled(samples, growth, BENCHMARK).profile();
+        ProfileData p = LiveHeapProfile.of(samples, growth, BENCHMARK).profile();
 
         assertArrayEquals(new long[]{8193, 33689616}, new long[]{p.total(0), p.total(1)}, "the class's exact growth in all");
         assertArrayEquals(new long[]{6145, 25267212}, valuesAt(p, CACHE), "three quarters of the sampled bytes");
@@ -63,7 +63,7 @@ class LiveHeapProfileTest {
     void aClassThatGrewWithoutASampledSiteShowsAsSuchInsteadOfVanishing() {
         ClassHistogram growth = ClassHistogram.parse("   1:   8192   33685504  [B\n");
 
-        LiveHeapProfile heap = LiveHeapProfile.scaled(new LiveObjectSamples(), growth, BENCHMARK);
+        LiveHeapProfile heap = LiveHeapProfile.of(new LiveObjectSamples(), growth, BENCHMARK);
 
         Sample only = heap.profile().samples().get(0);
         assertEquals("[byte[]: allocation site not sampled]", only.stack().leaf().functionName());
@@ -71,7 +71,7 @@ class LiveHeapProfileTest {
         assertEquals(Map.of("benchmark", "b", "thread", LiveHeapProfile.UNKNOWN_THREAD, "object", "byte[]"), only.labels().values());
         assertEquals(33685504, heap.bytesWithoutSite());
         assertEquals(1, heap.classesWithoutSite());
-        String text = LiveHeapProfile.scaledText(growth, heap, "the first warmup iteration");
+        String text = heap.samplerText("jdk.OldObjectSample: 0 sampled objects", "the first warmup iteration", "");
         assertTrue(text.contains("32.13MB in 1 classes with no sampled site"), text);
     }
 
@@ -83,7 +83,7 @@ class LiveHeapProfileTest {
         samples.add(INDEX, "worker-1", "java.lang.String", 24, false);
         ClassHistogram growth = ClassHistogram.parse("   1:   1   4112  [B\n");
 
-        ProfileData p = LiveHeapProfile.scaled(samples, growth, BENCHMARK).profile();
+        ProfileData p = LiveHeapProfile.of(samples, growth, BENCHMARK).profile();
 
         assertArrayEquals(new long[]{2, 8224}, valuesAt(p, CACHE), "both sampled arrays are live, whatever else died");
         assertArrayEquals(new long[]{1, 24}, valuesAt(p, INDEX), "a sampled class that did not grow keeps its sample");
