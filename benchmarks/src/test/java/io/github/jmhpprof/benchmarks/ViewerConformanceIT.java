@@ -257,10 +257,7 @@ class ViewerConformanceIT {
         // Both ran equally long, so their CPU totals nearly cancel: a share of the difference is no
         // tolerance; pprof's three printed digits of the larger total are.
         double printed = 0.005 * Math.max(Math.abs(plus), Math.abs(builder));
-        if (Math.abs(PprofText.showing(diff) - (plus - builder)) > printed) {
-            fail(String.format("plus - builder: got %.0f, want %.0f ± %.0f%n%s", PprofText.showing(diff), plus - builder,
-                    printed, diff));
-        }
+        assertWithin(plus - builder, PprofText.showing(diff), printed, "plus - builder", diff);
         List<TopRow> rows = PprofText.topRows(diff);
         assertTrue(PprofText.row(rows, PKG + PLUS).orElseThrow(() -> new AssertionError(diff)).cum() > 0, diff);
         assertTrue(PprofText.row(rows, PKG + BUILDER).orElseThrow(() -> new AssertionError(diff)).cum() < 0, diff);
@@ -463,12 +460,12 @@ class ViewerConformanceIT {
     }
 
     private static void assertClose(double expected, double actual, String what, String output) {
-        assertClose(expected, actual, ROUNDING, what, output);
+        assertWithin(expected, actual, ROUNDING * Math.abs(expected) + 1, what, output);
     }
 
-    private static void assertClose(double expected, double actual, double tolerance, String what, String output) {
-        if (Math.abs(actual - expected) > tolerance * Math.abs(expected) + 1) {
-            fail(String.format("%s: got %.0f, want %.0f ±%.0f%%%n%s", what, actual, expected, tolerance * 100, output));
+    private static void assertWithin(double expected, double actual, double tolerance, String what, String output) {
+        if (Math.abs(actual - expected) > tolerance) {
+            fail(String.format("%s: got %.0f, want %.0f ± %.0f%n%s", what, actual, expected, tolerance, output));
         }
     }
 
