@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AsyncEngineIT {
 
-    private static final String PKG = "io.github.jmhpprof.benchmarks.";
+    private static final String PKG = BenchmarksJar.PKG;
     private static final List<String> BENCHMARKS =
             List.of("BubbleSortBenchmark.bubbleSort", "ConcatBenchmark.plus", "PreallocBenchmark.grow");
 

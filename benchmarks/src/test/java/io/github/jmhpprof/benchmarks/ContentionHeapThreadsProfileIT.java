@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ContentionHeapThreadsProfileIT {
 
-    private static final String PKG = "io.github.jmhpprof.benchmarks.";
+    private static final String PKG = BenchmarksJar.PKG;
     private static final List<String> KINDS = List.of("block", "mutex", "heap", "threads");
     private static final List<String> BENCHMARKS = List.of("ContentionBenchmark.monitor", "ContentionBenchmark.reentrantLock",
             "HandoffBenchmark.handoff", "ThreadLeakBenchmark.leaky", "ThreadLeakBenchmark.fixed", "RetentionBenchmark.retain");

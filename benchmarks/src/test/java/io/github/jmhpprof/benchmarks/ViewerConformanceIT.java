@@ -38,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class ViewerConformanceIT {
 
-    private static final String PKG = "io.github.jmhpprof.benchmarks.";
+    private static final String PKG = BenchmarksJar.PKG;
     private static final String BUBBLE = "BubbleSortBenchmark.bubbleSort";
     private static final String PLUS = "ConcatBenchmark.plus";
     private static final String BUILDER = "ConcatBenchmark.builder";
