@@ -6,6 +6,7 @@ import io.github.jmhpprof.alloc.AllocationSamples;
 import io.github.jmhpprof.contention.ContentionSamples;
 import io.github.jmhpprof.cpu.CpuSamples;
 import io.github.jmhpprof.engine.RecordedSamples;
+import io.github.jmhpprof.files.WriteErrors;
 import io.github.jmhpprof.heap.ClassHistogram;
 import io.github.jmhpprof.heap.HeapGrowth;
 import io.github.jmhpprof.heap.LiveHeapProfile;
@@ -149,7 +150,8 @@ final class BenchmarkSession {
     private void start() {
         try {
             if (role.kind() == ForkRole.Kind.EMBEDDED) {
-                layout.clearPreviousRun(benchmark.id());
+                RunRegistry.begin(layout);
+                PreviousRun.setAside(layout.benchmarkDir(benchmark.id()));
             }
             ThreadSnapshot.checkSupported();
             if (wants(EventKind.HEAP)) {
@@ -177,8 +179,10 @@ final class BenchmarkSession {
             }
             plan = plan();
             recording = JfrRecording.start(plan);
-        } catch (IllegalStateException | SecurityException | IOException e) {
+        } catch (IllegalStateException | SecurityException e) {
             startFailure = e.getMessage();
+        } catch (IOException e) {
+            startFailure = WriteErrors.describe(e);
         }
     }
 
@@ -213,7 +217,10 @@ final class BenchmarkSession {
         } else {
             try {
                 report = convert(forkDir, started, threads, threadsTakenAt, liveHeap);
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException e) {
+                report = ForkReport.failed(operations, activity.totalAllocatedBytes(),
+                        "cannot write the profiles: " + WriteErrors.describe(e), score);
+            } catch (RuntimeException e) {
                 report = ForkReport.failed(operations, activity.totalAllocatedBytes(),
                         "converting the recording failed: " + e, score);
             } finally {
@@ -223,10 +230,16 @@ final class BenchmarkSession {
         try {
             report.write(forkDir.resolve(OutputLayout.FORK_REPORT));
         } catch (IOException e) {
-            return List.of(new TextResult("pprof: cannot write to " + forkDir + ": " + e.getMessage() + "\n", "pprof"));
+            // The host finds this text in the fork's results and repeats it in the summary and report.
+            String why = "pprof: cannot write to " + forkDir + ": "
+                    + (report.hasFailed() ? report.failure() : WriteErrors.describe(e));
+            System.out.println(why);
+            return role.kind() == ForkRole.Kind.EMBEDDED
+                    ? new TrialAssembler(options, benchmark).afterFork(role, why)
+                    : List.of(new TextResult(why + "\n", "pprof"));
         }
         return role.kind() == ForkRole.Kind.EMBEDDED
-                ? new TrialAssembler(options, benchmark).afterFork(role)
+                ? new TrialAssembler(options, benchmark).afterFork(role, "")
                 : List.of();
     }
 

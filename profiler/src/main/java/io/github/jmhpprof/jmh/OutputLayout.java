@@ -1,10 +1,14 @@
 package io.github.jmhpprof.jmh;
 
 import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -53,36 +57,74 @@ record OutputLayout(Path root) {
     }
 
     /**
-     * Removes what an earlier run left for this benchmark (its profiles and fork folders), so
-     * that this run's files are never mixed with stale ones. Only our own file names are touched.
+     * Whether a file name is one this profiler writes in a benchmark or fork folder: a profile of a
+     * known kind, a fork report, or the hidden temporary file {@link io.github.jmhpprof.files.AtomicFiles}
+     * writes one of them through. Any other file (a user's {@code my-baseline.pb.gz}) is never touched.
      */
-    void clearPreviousRun(String benchmarkId) throws IOException {
-        Path dir = benchmarkDir(benchmarkId);
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        try (Stream<Path> entries = Files.list(dir)) {
-            for (Path entry : entries.toList()) {
-                String name = entry.getFileName().toString();
-                if (name.matches("fork-\\d+") && Files.isDirectory(entry)) {
-                    removeForkDir(entry);
-                } else if (name.endsWith(".pb.gz") && Files.isRegularFile(entry)) {
-                    Files.delete(entry);
-                }
-            }
-        }
+    static boolean isOwnFile(String name) {
+        return isOwnResult(name) || isLeftoverTemp(name);
     }
 
-    /** Removes a fork folder with the files we write there (profiles and the fork report). */
+    /** A hidden {@code .<own name><digits>.tmp}: what a write cut short by a crash leaves. */
+    static boolean isLeftoverTemp(String name) {
+        Matcher m = TEMP.matcher(name);
+        return m.matches() && isOwnResult(m.group(1));
+    }
+
+    private static final Pattern TEMP = Pattern.compile("\\.(.+?)\\d+\\.tmp");
+    private static final Pattern FORK_DIR = Pattern.compile("fork-\\d+");
+
+    private static boolean isOwnResult(String name) {
+        if (name.equals(FORK_REPORT)) {
+            return true;
+        }
+        for (EventKind kind : EventKind.values()) {
+            if (name.equals(kind.fileStem() + ".pb.gz") || name.equals(kind.fileStem() + "-per-op.pb.gz")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A {@code fork-<n>} folder itself, not a symbolic link to one. */
+    static boolean isForkDir(Path path) {
+        return FORK_DIR.matcher(path.getFileName().toString()).matches()
+                && Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** A regular file with one of our names, not a symbolic link to one. */
+    static boolean isOwnRegularFile(Path path) {
+        return isOwnFile(path.getFileName().toString()) && Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /**
+     * Removes a fork folder's own files, and the folder once empty: a file of the user's keeps it
+     * (and is kept), never an error.
+     */
     static void removeForkDir(Path forkDir) throws IOException {
+        if (!isForkDir(forkDir)) {
+            return;
+        }
         try (Stream<Path> files = Files.list(forkDir)) {
             for (Path f : files.toList()) {
-                String name = f.getFileName().toString();
-                if (name.endsWith(".pb.gz") || name.equals(FORK_REPORT)) {
-                    Files.delete(f);
+                if (isOwnRegularFile(f)) {
+                    Files.deleteIfExists(f);
                 }
             }
         }
-        Files.deleteIfExists(forkDir);
+        deleteIfEmpty(forkDir);
+    }
+
+    static void deleteIfEmpty(Path dir) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            if (entries.findAny().isPresent()) {
+                return;
+            }
+        }
+        try {
+            Files.deleteIfExists(dir);
+        } catch (DirectoryNotEmptyException e) {
+            // something appeared meanwhile: it stays, and so does the folder
+        }
     }
 }

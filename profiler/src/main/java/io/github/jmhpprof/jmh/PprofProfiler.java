@@ -1,6 +1,7 @@
 package io.github.jmhpprof.jmh;
 
 import io.github.jmhpprof.async.AsyncProfilerLibrary;
+import io.github.jmhpprof.files.WriteErrors;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.profile.ExternalProfiler;
@@ -9,10 +10,12 @@ import org.openjdk.jmh.profile.ProfilerException;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.TextResult;
 
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -45,9 +48,14 @@ public class PprofProfiler implements InternalProfiler, ExternalProfiler {
         }
         try {
             this.options = ProfilerOptions.parse(initLine);
-            OutputDirectoryCheck.check(options.dir());
         } catch (OptionSyntaxException e) {
             throw new ProfilerException(e.getMessage());
+        }
+        // Only where a run starts. JMH builds the profiler again in every fork and for every
+        // benchmark, and silently drops it where the constructor throws: a dir that fails later
+        // must fail loudly where a file is written, not make JMH average zeros into B/op.
+        if (ForkRole.current().kind() == ForkRole.Kind.EMBEDDED && !RunLock.heldHere(options.dir())) {
+            checkOutputRoot(options.dir());
         }
         if (options.engine() == Engine.ASYNC) {
             // Here, in the host, before the first benchmark: not in every fork after its warmup.
@@ -55,6 +63,20 @@ public class PprofProfiler implements InternalProfiler, ExternalProfiler {
             if (unavailable.isPresent()) {
                 throw new ProfilerException("pprof: " + unavailable.get());
             }
+        }
+    }
+
+    private static void checkOutputRoot(Path dir) throws ProfilerException {
+        try {
+            OutputDirectoryCheck.check(dir);
+            Optional<String> holder = RunLock.otherHolder(dir);
+            if (holder.isPresent()) {
+                throw new ProfilerException(RunLock.inUse(dir, holder.get()));
+            }
+        } catch (OptionSyntaxException e) {
+            throw new ProfilerException(e.getMessage());
+        } catch (IOException e) {
+            throw new ProfilerException("pprof: cannot read the lock of " + dir + ": " + WriteErrors.describe(e));
         }
     }
 
@@ -66,6 +88,9 @@ public class PprofProfiler implements InternalProfiler, ExternalProfiler {
 
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
+        if (!ProfilerClaims.claim(this, options.dir(), benchmarkParams.id())) {
+            return;
+        }
         if (session == null || !session.benchmarkId().equals(benchmarkParams.id())) {
             session = new BenchmarkSession(options, benchmarkParams, ForkRole.current());
         }
@@ -75,6 +100,9 @@ public class PprofProfiler implements InternalProfiler, ExternalProfiler {
     @Override
     public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
                                                        IterationResult result) {
+        if (!ProfilerClaims.claim(this, options.dir(), benchmarkParams.id())) {
+            return List.of();
+        }
         return session.afterIteration(iterationParams, result);
     }
 
@@ -86,6 +114,13 @@ public class PprofProfiler implements InternalProfiler, ExternalProfiler {
     /** Called by JMH in the host once before each fork, warmup forks first. */
     @Override
     public Collection<String> addJVMOptions(BenchmarkParams params) {
+        if (!ProfilerClaims.claim(this, options.dir(), params.id())) {
+            if (launches++ == 0) {
+                System.out.println("pprof: -prof pprof is given more than once for " + options.dir()
+                        + "; the first one's options apply, the others do nothing");
+            }
+            return List.of();
+        }
         lastLaunched = ForkRole.ofLaunch(launches++, params.getWarmupForks(), params.getForks());
         // One flag: JVM takes only the last -XX:FlightRecorderOptions.
         String recorderOptions = "stackdepth=" + options.stackDepth()
@@ -98,7 +133,12 @@ public class PprofProfiler implements InternalProfiler, ExternalProfiler {
         flags.addAll(lastLaunched.jvmFlags());
         if (lastLaunched.kind() == ForkRole.Kind.MEASURED) {
             OutputLayout layout = new OutputLayout(options.dir());
-            RunRegistry.of(layout).launched(params.id(), new TrialAssembler(options, params), lastLaunched);
+            try {
+                RunRegistry.begin(layout).launched(params.id(), new TrialAssembler(options, params), lastLaunched);
+            } catch (IOException e) {
+                throw new UncheckedIOException("pprof: cannot start writing to " + options.dir() + ": "
+                        + WriteErrors.describe(e), e);
+            }
         }
         return flags;
     }
@@ -107,9 +147,10 @@ public class PprofProfiler implements InternalProfiler, ExternalProfiler {
     public void beforeTrial(BenchmarkParams params) {
         if (lastLaunched != null && lastLaunched.kind() == ForkRole.Kind.MEASURED && lastLaunched.fork() == 1) {
             try {
-                new OutputLayout(options.dir()).clearPreviousRun(params.id());
+                PreviousRun.setAside(new OutputLayout(options.dir()).benchmarkDir(params.id()));
             } catch (IOException e) {
-                throw new UncheckedIOException("pprof: cannot clear the previous run's profiles of " + params.id(), e);
+                throw new UncheckedIOException("pprof: cannot set the previous run's profiles of " + params.id()
+                        + " aside: " + WriteErrors.describe(e), e);
             }
         }
     }
@@ -119,7 +160,18 @@ public class PprofProfiler implements InternalProfiler, ExternalProfiler {
         if (lastLaunched == null || lastLaunched.kind() != ForkRole.Kind.MEASURED) {
             return List.of();
         }
-        return new TrialAssembler(options, br.getParams()).afterFork(lastLaunched);
+        return new TrialAssembler(options, br.getParams()).afterFork(lastLaunched, forkSaid(br));
+    }
+
+    /** The text the fork's profiler returned (it reports a failure to write that way), or empty. */
+    private static String forkSaid(BenchmarkResult br) {
+        StringBuilder said = new StringBuilder();
+        for (IterationResult iteration : br.getIterationResults()) {
+            if (iteration.getSecondaryResults().get("pprof") instanceof TextResult text) {
+                said.append(text.extendedInfo().strip());
+            }
+        }
+        return said.toString();
     }
 
     @Override

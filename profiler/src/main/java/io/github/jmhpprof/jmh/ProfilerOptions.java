@@ -102,12 +102,12 @@ public record ProfilerOptions(Path dir, Set<EventKind> events, Duration interval
 
     private static Set<EventKind> events(String value) throws OptionSyntaxException {
         Set<EventKind> events = EnumSet.noneOf(EventKind.class);
-        for (String name : value.split(",")) {
-            String event = name.strip();
-            EventKind kind = EventKind.byOptionName(event).orElse(null);
+        String known = Arrays.stream(EventKind.values()).map(EventKind::optionName).collect(Collectors.joining(", "));
+        // -1 keeps empty entries: "events=," would otherwise split into nothing and write no profile.
+        for (String name : value.split(",", -1)) {
+            EventKind kind = EventKind.byOptionName(name.strip()).orElse(null);
             if (kind == null) {
-                String known = Arrays.stream(EventKind.values()).map(EventKind::optionName).collect(Collectors.joining(", "));
-                throw bad("events", value, "a comma list of " + known);
+                throw bad("events", value, "a comma list of " + known + ", none empty");
             }
             events.add(kind);
         }

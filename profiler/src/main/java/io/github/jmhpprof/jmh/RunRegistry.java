@@ -36,10 +36,29 @@ final class RunRegistry {
 
     private record Pending(TrialAssembler assembler, ForkRole lastLaunched) {
     }
+    /** Why forks of a benchmark wrote no report, as they said it, for its summary and report row. */
+    private final Map<String, List<String>> forkFailures = new HashMap<>();
     private final Map<EventKind, ProfileData> all = new EnumMap<>(EventKind.class);
 
     private RunRegistry(OutputLayout layout) {
         this.layout = layout;
+    }
+
+    /**
+     * The start of a run into {@code layout}'s root, before its first fork: takes the root's
+     * {@link RunLock} (once per JVM) and puts back what a killed run had set aside.
+     *
+     * @throws IllegalStateException naming the holder, when another run writes to the same root
+     */
+    static synchronized RunRegistry begin(OutputLayout layout) throws IOException {
+        if (!RunLock.heldHere(layout.root())) {
+            RunLock.acquire(layout.root());
+            for (Path restored : PreviousRun.restoreAll(layout.root())) {
+                System.out.println("pprof: put back the profiles in " + restored + " that an earlier run, "
+                        + "stopped before it could replace them, had set aside in " + PreviousRun.FOLDER);
+            }
+        }
+        return of(layout);
     }
 
     static synchronized RunRegistry of(OutputLayout layout) {
@@ -83,6 +102,14 @@ final class RunRegistry {
             System.out.print(p.assembler().afterEarlyEnd(p.lastLaunched()));
             System.out.flush();
         }
+    }
+
+    synchronized void forkFailed(String benchmarkId, String why) {
+        forkFailures.computeIfAbsent(benchmarkId, k -> new ArrayList<>()).add(why);
+    }
+
+    synchronized List<String> forkFailures(String benchmarkId) {
+        return List.copyOf(forkFailures.getOrDefault(benchmarkId, List.of()));
     }
 
     synchronized void benchmarkDone(String benchmarkId, ComparisonRow row, Map<EventKind, ProfileData> profiles)

@@ -1,5 +1,6 @@
 package io.github.jmhpprof.jmh;
 
+import io.github.jmhpprof.files.WriteErrors;
 import io.github.jmhpprof.model.ProfileData;
 import io.github.jmhpprof.pprof.ProfileFiles;
 import io.github.jmhpprof.report.PerOperation;
@@ -37,14 +38,17 @@ final class TrialAssembler {
         this.layout = new OutputLayout(options.dir());
     }
 
-    /** After a fork that JMH saw finish: merge the forks so far; after the last, summarise and register. */
-    List<Result> afterFork(ForkRole role) {
+    /**
+     * After a fork that JMH saw finish: merge the forks so far; after the last, summarise and register.
+     *
+     * @param forkSaid what the fork's profiler reported when it could not write its files, or empty
+     */
+    List<Result> afterFork(ForkRole role, String forkSaid) {
         String id = benchmark.id();
         List<Path> forkDirs = layout.completedForks(id, role.fork());
         Path thisFork = layout.forkDir(id, role.fork());
         if (!forkDirs.contains(thisFork)) {
-            return List.of(text("pprof: no profiles from fork " + role.fork() + " of " + id
-                    + ": it ended without writing its report (see the fork's output above)"));
+            return afterForkWithoutReport(role, forkSaid, forkDirs);
         }
         try {
             Assembled assembled = assemble(forkDirs, role);
@@ -66,6 +70,41 @@ final class TrialAssembler {
     }
 
     /**
+     * A fork JMH saw finish left no report: say why where it happens (the fork's own words when it
+     * gave them), and again in the benchmark's summary and report row.
+     */
+    private List<Result> afterForkWithoutReport(ForkRole role, String forkSaid, List<Path> forkDirs) {
+        String id = benchmark.id();
+        String why = "fork " + role.fork() + " of " + role.forks() + " wrote no profiles: "
+                + (forkSaid.isBlank() ? "it ended without writing its report (see the fork's output above)"
+                : forkSaid.strip().replaceFirst("^pprof: ", ""));
+        RunRegistry registry = RunRegistry.of(layout);
+        registry.forkFailed(id, why);
+        if (role.fork() < role.forks()) {
+            return List.of(text("pprof: " + why));
+        }
+        if (!forkDirs.isEmpty()) {
+            try {
+                return List.of(text(finish(assemble(forkDirs, role), role, forkDirs.size(), "")));
+            } catch (IOException | RuntimeException e) {
+                return List.of(text("pprof: could not assemble the profiles of " + id + " after fork " + role.fork() + ": " + e));
+            }
+        }
+        String note = String.join("; ", registry.forkFailures(id));
+        try {
+            note += keptNote(PreviousRun.restore(layout.benchmarkDir(id)));
+            registry.benchmarkDone(id, ComparisonRows.missing(benchmark, "no profiles: " + note), Map.of());
+        } catch (IOException | RuntimeException e) {
+            note += "; nor could the comparison report say so: " + WriteErrors.describe(e);
+        }
+        return List.of(text("pprof: no profiles for " + id + ": " + note));
+    }
+
+    private static String keptNote(boolean kept) {
+        return kept ? "; the previous run's profiles are kept" : "";
+    }
+
+    /**
      * For a benchmark whose forks stopped early (it threw, or its JVM exited): keep what the forks
      * wrote, and say why the rest is missing. Returns the text to print.
      */
@@ -76,6 +115,7 @@ final class TrialAssembler {
         List<Path> forkDirs = layout.completedForks(id, lastLaunched.fork());
         try {
             if (forkDirs.isEmpty()) {
+                why += keptNote(PreviousRun.restore(layout.benchmarkDir(id)));
                 RunRegistry.of(layout).benchmarkDone(id, ComparisonRows.missing(benchmark, "no profiles: " + why), Map.of());
                 return "pprof: no profiles for " + id + ": " + why + "\n";
             }
@@ -101,9 +141,11 @@ final class TrialAssembler {
     private String finish(Assembled a, ForkRole role, int forksWithProfiles, String note) throws IOException {
         String id = benchmark.id();
         Path shownDir = options.dir().resolve(layout.benchmarkDir(id).getFileName());
-        String fullNote = joinNotes(note, a.total().note());
+        PreviousRun.discard(layout.benchmarkDir(id));
+        RunRegistry registry = RunRegistry.of(layout);
+        String fullNote = joinNotes(joinNotes(note, String.join("; ", registry.forkFailures(id))), a.total().note());
         String summary = new Summary(id, shownDir, role.forks(), forksWithProfiles).text(a.merged(), a.total(), fullNote);
-        RunRegistry.of(layout).benchmarkDone(id, ComparisonRows.of(benchmark, a.merged(), a.total(), fullNote), a.merged());
+        registry.benchmarkDone(id, ComparisonRows.of(benchmark, a.merged(), a.total(), fullNote), a.merged());
         return summary;
     }
 

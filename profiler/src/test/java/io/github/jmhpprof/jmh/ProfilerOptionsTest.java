@@ -78,6 +78,9 @@ class ProfilerOptionsTest {
             "dir=a;dir=b             | given twice",
             "interval                | options are key=value pairs",
             "events=                 | has no value",
+            "'events=,'              | none empty",
+            "'events=cpu,,alloc'     | none empty",
+            "'events=cpu,'           | none empty",
             "jvmCpu=yes              | option 'jvmCpu' has a bad value 'yes'; expected true or false",
     })
     void badOptionsNameTheOptionAndTheAcceptedForm(String line, String expected) {
