@@ -6,6 +6,7 @@ import io.github.jmhpprof.heap.ClassHistogram;
 import io.github.jmhpprof.heap.HeapGrowth;
 import io.github.jmhpprof.heap.LiveHeapProfile;
 import io.github.jmhpprof.heap.LiveObjectSamples;
+import io.github.jmhpprof.jfr.JfrFileReader;
 import io.github.jmhpprof.jfr.JfrRecording;
 import io.github.jmhpprof.jfr.MeasurementWindows;
 import io.github.jmhpprof.jfr.RecordingPlan;
@@ -15,73 +16,100 @@ import io.github.jmhpprof.threads.ThreadActivity;
 import io.github.jmhpprof.threads.ThreadSelector;
 import io.github.jmhpprof.threads.ThreadSnapshot;
 
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingStream;
+
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
  * The JFR recording behind {@link Pprof}'s allocs, heap, block and mutex profiles: started once,
- * running until the JVM exits. Each profile reads what it holds so far (a dump of the running
- * recording), from its start to now; exact allocated bytes come from per-thread counters taken at
- * its start and now, as the JMH profiler takes them at the edges of its iterations.
+ * running until stopped. Its events are streamed as JFR flushes them (about once a second) into
+ * collectors that add up samples per stack, so a profile is made from what they hold: its cost in
+ * time and memory grows with the number of distinct stacks, never with the time since the start or
+ * the number of profiles made before. JFR keeps at most {@link #KEPT_ON_DISK} of the stream in its
+ * disk repository. Exact allocated bytes come from per-thread counters taken at the start and now,
+ * as the JMH profiler takes them at the edges of its iterations.
  */
 final class BackgroundRecording implements AutoCloseable {
+
+    /** How much of the stream JFR keeps in its disk repository once delivered: it is read only once. */
+    static final Duration KEPT_ON_DISK = Duration.ofSeconds(30);
+    static final long KEPT_ON_DISK_BYTES = 16L << 20;
 
     private static final ThreadSelector ALL = ThreadSelector.allButSystem();
     /** What runs in the background; the old-object sampler keeps its queue only while a recording asks for it. */
     private static final RecordingPlan PLAN = new RecordingPlan(false, false, Pprof.CPU_INTERVAL,
             true, Pprof.ALLOC_SAMPLES_PER_SECOND, true, Pprof.WAIT_THRESHOLD, true, Pprof.WAIT_THRESHOLD, true);
-    /** What a dump of it is read for: not the old objects, which each dump emits anew. */
+    /** What the stream is collected for: not the old objects, which the heap profile gets its own way. */
     private static final RecordingPlan RATES = new RecordingPlan(false, false, Pprof.CPU_INTERVAL,
             true, Pprof.ALLOC_SAMPLES_PER_SECOND, true, Pprof.WAIT_THRESHOLD, true, Pprof.WAIT_THRESHOLD, false);
     /** A short recording whose stop emits the sampler's live objects, and nothing older. */
     private static final RecordingPlan LIVE = new RecordingPlan(false, false, Pprof.CPU_INTERVAL,
             false, 0, false, Pprof.WAIT_THRESHOLD, false, Pprof.WAIT_THRESHOLD, true);
 
-    private final JfrRecording recording;
+    private final RecordingStream stream;
     private final Instant start;
     private final ThreadSnapshot before;
     /** Live objects per class at the start, which the heap profile's totals grow from. */
     private final HeapGrowth heapSinceStart;
+    /** The samples since the start, added up per stack; guarded by {@code this}. */
+    private final RecordedSamples soFar;
+    private final JfrFileReader reader;
+    private final Object heapLock = new Object();
 
     private BackgroundRecording() {
         ThreadSnapshot.checkSupported();
+        JfrRecording.checkAvailable();
         heapSinceStart = HeapGrowth.startNow();
         before = ThreadSnapshot.take(ALL);
         start = Instant.now();
-        recording = JfrRecording.start(PLAN);
+        MeasurementWindows fromStart = new MeasurementWindows();
+        fromStart.open(start);
+        fromStart.close(Instant.MAX);
+        soFar = RecordedSamples.collecting(RATES);
+        reader = soFar.reader(fromStart, ALL);
+        stream = new RecordingStream();
+        JfrRecording.enable(PLAN, stream::enable);
+        stream.setMaxAge(KEPT_ON_DISK);
+        stream.setMaxSize(KEPT_ON_DISK_BYTES);
+        stream.onEvent(this::collect);
+        stream.startAsync();
     }
 
     static BackgroundRecording start() {
         return new BackgroundRecording();
     }
 
-    @Override
-    public synchronized void close() {
-        recording.close();
+    private synchronized void collect(RecordedEvent event) {
+        reader.accept(event);
     }
 
-    ProfileData allocs() throws IOException {
+    @Override
+    public void close() {
+        stream.close();
+    }
+
+    synchronized ProfileData allocs() {
         Instant end = Instant.now();
         ThreadActivity exact = new ThreadActivity();
         exact.addIteration(before, ThreadSnapshot.take(ALL));
-        RecordedSamples.Allocations allocations = readSoFar(end).allocations(exact, Labels.NONE);
+        RecordedSamples.Allocations allocations = soFar.allocations(exact, Labels.NONE);
         ProfileData profile = allocations.profile();
         describe(profile, start, end, RecordedSamples.allocSamplerText(Pprof.ALLOC_SAMPLES_PER_SECOND, allocations)
-                + "; threads that ended before now are missing from the exact bytes");
+                + "; threads that ended before now are missing from the exact bytes; samples as of JFR's last "
+                + "flush, about a second ago");
         return profile;
     }
 
-    ProfileData block() throws IOException {
-        Instant end = Instant.now();
-        ContentionSamples block = readSoFar(end).block();
-        return contention(block, RecordedSamples.BLOCK_EVENTS, end);
+    synchronized ProfileData block() {
+        return contention(soFar.block(), RecordedSamples.BLOCK_EVENTS, Instant.now());
     }
 
-    ProfileData mutex() throws IOException {
-        Instant end = Instant.now();
-        ContentionSamples mutex = readSoFar(end).mutex();
-        return contention(mutex, RecordedSamples.MUTEX_EVENTS, end);
+    synchronized ProfileData mutex() {
+        return contention(soFar.mutex(), RecordedSamples.MUTEX_EVENTS, Instant.now());
     }
 
     /**
@@ -89,6 +117,13 @@ final class BackgroundRecording implements AutoCloseable {
      * count. Exact totals per class are what grew since the recording started.
      */
     ProfileData heap() throws IOException {
+        // One at a time: each takes a full GC and a short recording; more at once would only queue in the GC.
+        synchronized (heapLock) {
+            return liveHeap();
+        }
+    }
+
+    private ProfileData liveHeap() throws IOException {
         ClassHistogram growth = heapSinceStart.afterFullGc();
         Instant end = Instant.now();
         Path jfr = null;
@@ -108,26 +143,15 @@ final class BackgroundRecording implements AutoCloseable {
 
     private ProfileData contention(ContentionSamples samples, String events, Instant end) {
         ProfileData profile = samples.toProfile(Labels.NONE);
-        describe(profile, start, end, RecordedSamples.contentionSamplerText(samples, events, "since " + start));
+        describe(profile, start, end, RecordedSamples.contentionSamplerText(samples, events, "since " + start)
+                + "; as of JFR's last flush, about a second ago");
         return profile;
-    }
-
-    private synchronized RecordedSamples readSoFar(Instant end) throws IOException {
-        MeasurementWindows windows = new MeasurementWindows();
-        windows.open(start);
-        windows.close(end);
-        Path jfr = recording.dumpSoFar();
-        try {
-            return RecordedSamples.read(jfr, RATES, windows, ALL);
-        } finally {
-            JfrRecording.deleteDump(jfr);
-        }
     }
 
     /** The comments and time every {@link Pprof} profile carries. */
     static void describe(ProfileData profile, Instant start, Instant end, String sampler) {
         profile.setTime(start.getEpochSecond() * 1_000_000_000L + start.getNano(),
-                java.time.Duration.between(start, end).toNanos());
+                Duration.between(start, end).toNanos());
         profile.addComment("jdk: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         profile.addComment("sampler: " + sampler);
         profile.addComment("from: " + start + " to " + end);

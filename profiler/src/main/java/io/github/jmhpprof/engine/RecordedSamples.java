@@ -82,6 +82,16 @@ public final class RecordedSamples {
         return samples;
     }
 
+    /** Empty collectors for what the plan asks for, to be fed one event at a time through {@link #reader}. */
+    public static RecordedSamples collecting(RecordingPlan plan) {
+        return new RecordedSamples(plan);
+    }
+
+    /** A reader that adds each event it is given to these collectors (for a live JFR stream). */
+    public JfrFileReader reader(MeasurementWindows windows, ThreadSelector selector) {
+        return new JfrFileReader(windows, selector, collectors());
+    }
+
     private JfrFileReader.Collectors collectors() {
         return new JfrFileReader.Collectors(cpu, alloc, block, mutex, heap);
     }

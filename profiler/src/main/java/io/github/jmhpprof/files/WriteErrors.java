@@ -1,5 +1,6 @@
 package io.github.jmhpprof.files;
 
+import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -16,6 +17,9 @@ public final class WriteErrors {
     }
 
     public static String describe(Exception e) {
+        if (e instanceof UncheckedIOException u) {
+            return describe(u.getCause());
+        }
         if (e instanceof FileSystemException f) {
             String path = f.getOtherFile() == null ? f.getFile() : f.getFile() + " -> " + f.getOtherFile();
             return path + ": " + reason(f);

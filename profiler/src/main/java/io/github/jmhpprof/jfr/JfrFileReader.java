@@ -86,7 +86,8 @@ public final class JfrFileReader {
         }
     }
 
-    private void accept(RecordedEvent event) {
+    /** One event, from a file or a live stream ({@code jdk.jfr.consumer.RecordingStream}). */
+    public void accept(RecordedEvent event) {
         switch (event.getEventType().getName()) {
             case JfrEvents.EXECUTION_SAMPLE -> cpuSample(event, event.getThread("sampledThread"));
             case JfrEvents.CPU_TIME_SAMPLE -> cpuSample(event, event.getThread("eventThread"));

@@ -1,6 +1,7 @@
 package io.github.jmhpprof.jfr;
 
 import io.github.jmhpprof.threads.ThreadSelector;
+import jdk.jfr.EventSettings;
 import jdk.jfr.EventType;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.Recording;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Function;
 
 /** A JFR recording started in this JVM, with the events a {@link RecordingPlan} asks for. */
 public final class JfrRecording implements Recorder {
@@ -29,42 +31,51 @@ public final class JfrRecording implements Recorder {
         Recording recording = new Recording();
         recording.setName("jmh-pprof");
         recording.setToDisk(true);
-        if (plan.cpu()) {
-            if (plan.cpuTime()) {
-                recording.enable(JfrEvents.CPU_TIME_SAMPLE).with("throttle", jfrDuration(plan.interval())).withStackTrace();
-                recording.enable(JfrEvents.CPU_TIME_SAMPLES_LOST);
-            } else {
-                recording.enable(JfrEvents.EXECUTION_SAMPLE).withPeriod(plan.interval()).withStackTrace();
-            }
-        }
-        if (plan.alloc()) {
-            recording.enable(JfrEvents.ALLOCATION_SAMPLE)
-                    .with("throttle", plan.allocSamplesPerSecond() + "/s").withStackTrace();
-            // Without stacks these are cheap; they give object sizes for the alloc_objects estimate.
-            recording.enable(JfrEvents.ALLOCATION_IN_NEW_TLAB).withoutStackTrace();
-            recording.enable(JfrEvents.ALLOCATION_OUTSIDE_TLAB).withoutStackTrace();
-        }
-        if (plan.block() || plan.mutex()) {
-            Duration threshold = plan.sharedWaitThreshold();
-            recording.enable(JfrEvents.THREAD_PARK).withThreshold(threshold).withStackTrace();
-            recording.enable(JfrEvents.MONITOR_ENTER).withThreshold(threshold).withStackTrace();
-        }
-        if (plan.block()) {
-            recording.enable(JfrEvents.MONITOR_WAIT).withThreshold(plan.blockThreshold()).withStackTrace();
-        }
-        if (plan.heap()) {
-            // Emitted when the recording stops, one event per sampled object still alive; cutoff 0
-            // skips the search for paths to GC roots, which the heap profile does not use.
-            recording.enable(JfrEvents.OLD_OBJECT_SAMPLE).with("cutoff", "0 ns").withStackTrace();
-        }
+        enable(plan, recording::enable);
         recording.start();
         return new JfrRecording(recording);
     }
 
-    /** Stops the recording and writes it to a temporary file, which the caller deletes. */
+    /**
+     * Enables what the plan asks for, on a {@link Recording} or a {@code RecordingStream}
+     * ({@code enable} is either's own method).
+     */
+    public static void enable(RecordingPlan plan, Function<String, EventSettings> enable) {
+        checkAvailable();
+        if (plan.cpu()) {
+            if (plan.cpuTime()) {
+                enable.apply(JfrEvents.CPU_TIME_SAMPLE).with("throttle", jfrDuration(plan.interval())).withStackTrace();
+                enable.apply(JfrEvents.CPU_TIME_SAMPLES_LOST);
+            } else {
+                enable.apply(JfrEvents.EXECUTION_SAMPLE).withPeriod(plan.interval()).withStackTrace();
+            }
+        }
+        if (plan.alloc()) {
+            enable.apply(JfrEvents.ALLOCATION_SAMPLE)
+                    .with("throttle", plan.allocSamplesPerSecond() + "/s").withStackTrace();
+            // Without stacks these are cheap; they give object sizes for the alloc_objects estimate.
+            enable.apply(JfrEvents.ALLOCATION_IN_NEW_TLAB).withoutStackTrace();
+            enable.apply(JfrEvents.ALLOCATION_OUTSIDE_TLAB).withoutStackTrace();
+        }
+        if (plan.block() || plan.mutex()) {
+            Duration threshold = plan.sharedWaitThreshold();
+            enable.apply(JfrEvents.THREAD_PARK).withThreshold(threshold).withStackTrace();
+            enable.apply(JfrEvents.MONITOR_ENTER).withThreshold(threshold).withStackTrace();
+        }
+        if (plan.block()) {
+            enable.apply(JfrEvents.MONITOR_WAIT).withThreshold(plan.blockThreshold()).withStackTrace();
+        }
+        if (plan.heap()) {
+            // Emitted when the recording stops, one event per sampled object still alive; cutoff 0
+            // skips the search for paths to GC roots, which the heap profile does not use.
+            enable.apply(JfrEvents.OLD_OBJECT_SAMPLE).with("cutoff", "0 ns").withStackTrace();
+        }
+    }
+
+    /** Stops the recording and writes it to a temporary file ({@link TempDumps}), which the caller deletes. */
     public Path stopAndDump() throws IOException {
         recording.stop();
-        Path file = Files.createTempFile("jmh-pprof-", ".jfr");
+        Path file = TempDumps.newFile();
         recording.dump(file);
         return file;
     }
@@ -85,7 +96,7 @@ public final class JfrRecording implements Recorder {
      * deletes. A dump also makes JFR emit its {@code jdk.OldObjectSample} events.
      */
     public Path dumpSoFar() throws IOException {
-        Path file = Files.createTempFile("jmh-pprof-", ".jfr");
+        Path file = TempDumps.newFile();
         recording.dump(file);
         return file;
     }
@@ -123,7 +134,8 @@ public final class JfrRecording implements Recorder {
         return false;
     }
 
-    private static void checkAvailable() {
+    /** @throws IllegalStateException with the reason when JFR is missing or disabled in this JVM */
+    public static void checkAvailable() {
         if (!FlightRecorder.isAvailable()) {
             throw new IllegalStateException("JDK Flight Recorder is not available in this JVM (missing, or disabled "
                     + "with -XX:-FlightRecorder); run the benchmark on a JDK with JFR enabled");

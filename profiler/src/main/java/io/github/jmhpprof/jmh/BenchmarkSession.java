@@ -219,7 +219,7 @@ final class BenchmarkSession {
                 report = convert(forkDir, started, threads, threadsTakenAt, liveHeap);
             } catch (IOException e) {
                 report = ForkReport.failed(operations, activity.totalAllocatedBytes(),
-                        "cannot write the profiles: " + WriteErrors.describe(e), score);
+                        "cannot write " + WriteErrors.describe(e), score);
             } catch (RuntimeException e) {
                 report = ForkReport.failed(operations, activity.totalAllocatedBytes(),
                         "converting the recording failed: " + e, score);
@@ -231,8 +231,8 @@ final class BenchmarkSession {
             report.write(forkDir.resolve(OutputLayout.FORK_REPORT));
         } catch (IOException e) {
             // The host finds this text in the fork's results and repeats it in the summary and report.
-            String why = "pprof: cannot write to " + forkDir + ": "
-                    + (report.hasFailed() ? report.failure() : WriteErrors.describe(e));
+            String why = "pprof: " + (report.hasFailed() ? report.failure()
+                    : "cannot write to " + forkDir + ": " + WriteErrors.describe(e));
             System.out.println(why);
             return role.kind() == ForkRole.Kind.EMBEDDED
                     ? new TrialAssembler(options, benchmark).afterFork(role, why)

@@ -88,7 +88,7 @@ public class PprofProfiler implements InternalProfiler, ExternalProfiler {
 
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
-        if (!ProfilerClaims.claim(this, options.dir(), benchmarkParams.id())) {
+        if (!ProfilerClaims.claim(this, options.dir(), benchmarkParams)) {
             return;
         }
         if (session == null || !session.benchmarkId().equals(benchmarkParams.id())) {
@@ -100,8 +100,8 @@ public class PprofProfiler implements InternalProfiler, ExternalProfiler {
     @Override
     public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
                                                        IterationResult result) {
-        if (!ProfilerClaims.claim(this, options.dir(), benchmarkParams.id())) {
-            return List.of();
+        if (session == null) {
+            return List.of(); // another pprof profiler does the work (see beforeIteration)
         }
         return session.afterIteration(iterationParams, result);
     }
@@ -114,7 +114,7 @@ public class PprofProfiler implements InternalProfiler, ExternalProfiler {
     /** Called by JMH in the host once before each fork, warmup forks first. */
     @Override
     public Collection<String> addJVMOptions(BenchmarkParams params) {
-        if (!ProfilerClaims.claim(this, options.dir(), params.id())) {
+        if (!ProfilerClaims.claim(this, options.dir(), params)) {
             if (launches++ == 0) {
                 System.out.println("pprof: -prof pprof is given more than once for " + options.dir()
                         + "; the first one's options apply, the others do nothing");

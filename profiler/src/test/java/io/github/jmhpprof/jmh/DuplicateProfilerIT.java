@@ -1,0 +1,30 @@
+package io.github.jmhpprof.jmh;
+
+import io.github.jmhpprof.testing.RawProfile;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code -prof pprof} given twice, by its short name and by its class name: one profile, no false alarm. */
+class DuplicateProfilerIT {
+
+    @Test
+    void theProfilerGivenTwiceWritesOnceAndSaysNothingIsMissing() throws Exception {
+        Path dir = JmhRuns.newOutputDir("twice");
+        RunResult run = JmhRuns.run(JmhRuns.shortRun(WorkBenchmark.class.getName(), dir, "events=cpu,alloc")
+                .addProfiler("pprof", "dir=" + dir + ";events=cpu,alloc")).iterator().next();
+
+        Result<?> text = run.getSecondaryResults().get("pprof");
+        String said = text == null ? "" : text.extendedInfo();
+        assertFalse(said.contains("no profiles"), said);
+        Path bench = JmhRuns.benchmarkFolder(dir, "WorkBenchmark.work");
+        assertTrue(RawProfile.of(bench.resolve("cpu.pb.gz")).total("samples") > 0, said);
+        int summaries = said.split("pprof profiles of ", -1).length - 1;
+        assertTrue(summaries == 1, "one summary, not one per -prof:\n" + said);
+    }
+}
