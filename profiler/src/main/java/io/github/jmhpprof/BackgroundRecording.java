@@ -10,6 +10,7 @@ import io.github.jmhpprof.jfr.JfrFileReader;
 import io.github.jmhpprof.jfr.JfrRecording;
 import io.github.jmhpprof.jfr.MeasurementWindows;
 import io.github.jmhpprof.jfr.RecordingPlan;
+import io.github.jmhpprof.jfr.TempDumps;
 import io.github.jmhpprof.model.Labels;
 import io.github.jmhpprof.model.ProfileData;
 import io.github.jmhpprof.threads.ThreadActivity;
@@ -39,7 +40,8 @@ final class BackgroundRecording implements AutoCloseable {
     static final Duration KEPT_ON_DISK = Duration.ofSeconds(30);
     static final long KEPT_ON_DISK_BYTES = 16L << 20;
 
-    private static final ThreadSelector ALL = ThreadSelector.allButSystem();
+    /** All but the JVM's own threads and {@link PprofServer}'s request threads. */
+    private static final ThreadSelector ALL = ThreadSelector.allBut(PprofServer.THREAD_PREFIX);
     /** What runs in the background; the old-object sampler keeps its queue only while a recording asks for it. */
     private static final RecordingPlan PLAN = new RecordingPlan(false, false, Pprof.CPU_INTERVAL,
             true, Pprof.ALLOC_SAMPLES_PER_SECOND, true, Pprof.WAIT_THRESHOLD, true, Pprof.WAIT_THRESHOLD, true);
@@ -63,6 +65,7 @@ final class BackgroundRecording implements AutoCloseable {
     private BackgroundRecording() {
         ThreadSnapshot.checkSupported();
         JfrRecording.checkAvailable();
+        TempDumps.removeLeftovers();
         heapSinceStart = HeapGrowth.startNow();
         before = ThreadSnapshot.take(ALL);
         start = Instant.now();

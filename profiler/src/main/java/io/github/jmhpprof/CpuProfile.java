@@ -37,6 +37,11 @@ final class CpuProfile {
         return new CpuProfile(out, JfrRecording.hasCpuTimeSampler());
     }
 
+    /** Stops recording and drops what was recorded. */
+    void discard() {
+        recording.close();
+    }
+
     void stopAndWrite() throws IOException {
         Instant end = Instant.now();
         windows.close(end);

@@ -84,6 +84,18 @@ public final class Pprof {
         }
     }
 
+    /** Stops the CPU profile without writing it (its client went away); does nothing when none runs. */
+    static void discardCpuProfile() {
+        CpuProfile running;
+        synchronized (LOCK) {
+            running = cpu;
+            cpu = null;
+        }
+        if (running != null) {
+            running.discard();
+        }
+    }
+
     /**
      * Starts the background recording behind the allocs, heap, block and mutex profiles, if it
      * has not started yet: they count from here.

@@ -87,19 +87,55 @@ final class PprofHandler implements HttpHandler {
         }
     }
 
+    /**
+     * A CPU profile of {@code seconds}, stopped early when the client goes away, as Go's handler
+     * does. The JDK's server tells a handler nothing of the connection, and a write to a closed one
+     * fails only from the second write on, so the response starts at once and an empty gzip member
+     * (20 bytes, which gzip readers, Go's and Java's included, read as nothing) goes out every
+     * {@link #PROBE_MILLIS} ms; the profile follows as the last member.
+     */
     private static void cpu(HttpExchange exchange, Map<String, String> query) throws IOException {
         int seconds = seconds(query.get("seconds"));
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         Pprof.startCpuProfile(body);
+        OutputStream out;
         try {
-            Thread.sleep(seconds * 1000L);
+            exchange.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"profile\"");
+            setHeaders(exchange, "application/octet-stream");
+            exchange.sendResponseHeaders(200, 0);
+            out = exchange.getResponseBody();
+            long end = System.nanoTime() + seconds * 1_000_000_000L;
+            for (long left = end - System.nanoTime(); left > 0; left = end - System.nanoTime()) {
+                Thread.sleep(Math.min(PROBE_MILLIS, left / 1_000_000 + 1));
+                out.write(EMPTY_GZIP_MEMBER);
+                out.flush();
+            }
+        } catch (IOException e) {
+            Pprof.discardCpuProfile();
+            return; // the client went away: nobody to answer
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            Pprof.stopCpuProfile();
+            Pprof.discardCpuProfile();
+            return; // the server stops
+        } catch (RuntimeException e) {
+            Pprof.discardCpuProfile();
+            throw e;
         }
-        sendProfile(exchange, "profile", body.toByteArray());
+        try {
+            Pprof.stopCpuProfile();
+        } catch (IOException | RuntimeException e) {
+            return; // the status is out already: the client gets no profile, and its reader says so
+        }
+        out.write(body.toByteArray());
+        out.close();
     }
+
+    /** How often a running CPU profile checks that its client is still there. */
+    static final int PROBE_MILLIS = 500;
+
+    /** A gzip member with no content: header, an empty final deflate block, CRC and size 0. */
+    static final byte[] EMPTY_GZIP_MEMBER = {
+            0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0};
 
     private static void snapshot(HttpExchange exchange, String name, Map<String, String> query) throws IOException {
         if (query.containsKey("seconds")) {
@@ -182,13 +218,17 @@ final class PprofHandler implements HttpHandler {
     }
 
     private static void sendBody(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        setHeaders(exchange, contentType);
         exchange.sendResponseHeaders(status, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }
+    }
+
+    private static void setHeaders(HttpExchange exchange, String contentType) {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
     }
 
     private static final class BadRequest extends IllegalArgumentException {

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -20,8 +22,22 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class PprofServer implements AutoCloseable {
 
-    /** Enough for a CPU profile plus a few snapshots at once; a CPU profile holds its thread for its seconds. */
-    private static final int THREADS = 4;
+    /**
+     * Connections served at once. The JDK's server reads a request's headers on the handler's
+     * thread, so a client that sends half a request holds a thread until {@link #REQUEST_SECONDS}
+     * pass; more connections than threads wait in a queue rather than being refused. The threads
+     * are made as needed, and stay.
+     */
+    static final int THREADS = 16;
+    /** Names of the request threads, which the background profiles leave out: they would show only the profiler. */
+    static final String THREAD_PREFIX = "pprof-http-";
+    /** A request not fully read in this time is dropped ({@code sun.net.httpserver.maxReqTime}). */
+    static final int REQUEST_SECONDS = 10;
+    /**
+     * A response not fully taken by the client in this time is dropped ({@code
+     * sun.net.httpserver.maxRspTime}): the longest CPU profile, and a minute for the client to read it.
+     */
+    static final int RESPONSE_SECONDS = PprofHandler.MAX_SECONDS + 60;
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -46,10 +62,12 @@ public final class PprofServer implements AutoCloseable {
      * data: bind to anything but loopback only behind your own access control.
      */
     public static PprofServer start(InetSocketAddress address) throws IOException {
+        limitRequestTimes();
         HttpServer server = HttpServer.create(address, 0);
         AtomicInteger n = new AtomicInteger();
-        ExecutorService executor = Executors.newFixedThreadPool(THREADS, r -> {
-            Thread t = new Thread(r, "pprof-http-" + n.incrementAndGet());
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, THREAD_PREFIX + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
@@ -57,6 +75,19 @@ public final class PprofServer implements AutoCloseable {
         mount(server);
         server.start();
         return new PprofServer(server, executor);
+    }
+
+    /**
+     * Sets the JDK server's request and response time limits, unless the program set them: they
+     * are read once, when the first {@link HttpServer} of the JVM is made, and apply to all.
+     */
+    private static void limitRequestTimes() {
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", Integer.toString(REQUEST_SECONDS));
+        }
+        if (System.getProperty("sun.net.httpserver.maxRspTime") == null) {
+            System.setProperty("sun.net.httpserver.maxRspTime", Integer.toString(RESPONSE_SECONDS));
+        }
     }
 
     /**

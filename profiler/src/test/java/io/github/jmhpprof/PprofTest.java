@@ -75,16 +75,22 @@ class PprofTest {
         }, "allocating-worker-1");
         allocator.start();
         allocated.await();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ProfileData allocs;
+        long inMethod;
+        long deadline = System.nanoTime() + 10_000_000_000L;
         try {
-            Pprof.writeAllocsProfile(out);
+            // The samples arrive as JFR flushes its stream, about once a second.
+            do {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                Pprof.writeAllocsProfile(out);
+                allocs = decode(out.toByteArray());
+                inMethod = allocs.samples().stream().filter(s -> hasFrame(s, "allocate64MiB")).mapToLong(s -> s.values()[1]).sum();
+            } while (inMethod < 1L << 20 && System.nanoTime() < deadline && sleep(200));
         } finally {
             release.countDown();
             allocator.join();
         }
-        ProfileData allocs = decode(out.toByteArray());
         assertEquals("alloc_space", allocs.defaultSampleType());
-        long inMethod = allocs.samples().stream().filter(s -> hasFrame(s, "allocate64MiB")).mapToLong(s -> s.values()[1]).sum();
         // Exactly 64 MiB only when every sampled thread is still alive: other tests' threads that
         // ended have no exact count, and then all samples are scaled together (see the sampler comment).
         assertTrue(inMethod >= 1L << 20, "alloc_space in allocate64MiB: " + inMethod);
@@ -172,6 +178,11 @@ class PprofTest {
                 sink = b;
             }
         }
+    }
+
+    private static boolean sleep(long millis) throws InterruptedException {
+        Thread.sleep(millis);
+        return true;
     }
 
     private static void awaitRelease(CountDownLatch release) {

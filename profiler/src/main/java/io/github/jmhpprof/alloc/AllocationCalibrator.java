@@ -8,7 +8,6 @@ import io.github.jmhpprof.model.ValueType;
 import io.github.jmhpprof.threads.ThreadActivity;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,12 +75,18 @@ public final class AllocationCalibrator {
      */
     private static void addScaled(ProfileData profile, ObjectSizes sizes, List<Map.Entry<AllocationSamples.Key, Long>> samples,
                                   long raw, long target, Labels labels) {
-        samples.sort(Comparator.comparing((Map.Entry<AllocationSamples.Key, Long> e) -> e.getKey().objectClass())
-                .thenComparing(e -> e.getKey().stack().toString()));
+        // By class, then stack; each sort key made once: a stack's text is long, and a profile of a
+        // long-running program (the runtime API's) has thousands of entries.
+        List<Map.Entry<String, Map.Entry<AllocationSamples.Key, Long>>> ordered = new ArrayList<>(samples.size());
+        for (Map.Entry<AllocationSamples.Key, Long> e : samples) {
+            ordered.add(Map.entry(e.getKey().objectClass() + '\0' + e.getKey().stack(), e));
+        }
+        ordered.sort(Map.Entry.comparingByKey());
         double factor = (double) target / raw;
         double cumulative = 0;
         long assigned = 0;
-        for (Map.Entry<AllocationSamples.Key, Long> e : samples) {
+        for (Map.Entry<String, Map.Entry<AllocationSamples.Key, Long>> sorted : ordered) {
+            Map.Entry<AllocationSamples.Key, Long> e = sorted.getValue();
             cumulative += e.getValue() * factor;
             long bytes = Math.round(cumulative) - assigned;
             assigned += bytes;

@@ -34,14 +34,23 @@ public final class TempDumps {
         if (dir == null || !Files.isDirectory(dir)) {
             Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
             removeLeftovers(tmp);
-            dir = Files.createDirectories(tmp.resolve(PREFIX + ProcessHandle.current().pid()));
-            Path created = dir;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteFolder(created), "jmh-pprof temp dumps"));
+            Path created = Files.createDirectories(tmp.resolve(PREFIX + ProcessHandle.current().pid()));
+            try {
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteFolder(created), "jmh-pprof temp dumps"));
+            } catch (IllegalStateException e) {
+                deleteFolder(created); // the JVM is exiting: no dump now, and no folder left behind
+                throw new IOException("the JVM is shutting down", e);
+            }
+            dir = created;
         }
         return dir;
     }
 
-    /** Removes {@code jmh-pprof-<pid>} folders of processes that are no longer alive. */
+    /** Removes the {@code jmh-pprof-<pid>} folders of processes no longer alive, e.g. killed with SIGKILL. */
+    public static void removeLeftovers() {
+        removeLeftovers(Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
     static void removeLeftovers(Path tmp) {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(tmp, PREFIX + "*")) {
             for (Path entry : entries) {

@@ -9,9 +9,25 @@ package io.github.jmhpprof.threads;
 public final class ThreadSelector {
 
     private final long driverThreadId;
+    /** Threads whose names start with this are left out too; null for none. */
+    private final String excludedPrefix;
 
     public ThreadSelector(long driverThreadId) {
+        this(driverThreadId, null);
+    }
+
+    private ThreadSelector(long driverThreadId, String excludedPrefix) {
         this.driverThreadId = driverThreadId;
+        this.excludedPrefix = excludedPrefix;
+    }
+
+    /**
+     * All threads but the JVM's system threads, JFR's, and those whose names start with {@code
+     * prefix}: for a whole program whose profiler serves profiles on threads of its own, which
+     * would otherwise show the profiler's work in the profiles (and add to them with every request).
+     */
+    public static ThreadSelector allBut(String prefix) {
+        return new ThreadSelector(NO_THREAD, prefix);
     }
 
     /** All threads but the JVM's system threads and JFR's: for profiling a whole program, where no thread drives. */
@@ -32,6 +48,9 @@ public final class ThreadSelector {
             return false;
         }
         if ("system".equals(groupName)) {
+            return false;
+        }
+        if (name != null && excludedPrefix != null && name.startsWith(excludedPrefix)) {
             return false;
         }
         return name == null || !name.startsWith("JFR ");
