@@ -27,9 +27,10 @@ import java.time.Duration;
  *   <li><b>threads</b>: the stacks of all live threads now, counted per stack, as Go's goroutine
  *       profile. A thread leak shows as one stack with a large count.</li>
  * </ul>
- * The background recording keeps allocation samples (at most {@value #ALLOC_SAMPLES_PER_SECOND}/s)
- * and waits of at least {@value #WAIT_THRESHOLD_MILLIS} ms in JFR's disk repository until the JVM
- * exits, and every allocs/block/mutex profile reads all of it: both grow with the time since it started.
+ * The background recording samples allocations (at most {@value #ALLOC_SAMPLES_PER_SECOND}/s) and
+ * waits of at least {@value #WAIT_THRESHOLD_MILLIS} ms, streamed from JFR as it flushes (about once
+ * a second) and added up per stack: a profile's cost grows with the program's distinct stacks, not
+ * with the time since the start or the profiles made before.
  */
 public final class Pprof {
 
