@@ -75,11 +75,7 @@ public final class Pprof {
 
     /** Stops the CPU profile and writes it to the stream given to {@link #startCpuProfile}; does nothing when none runs. */
     public static void stopCpuProfile() throws IOException {
-        CpuProfile running;
-        synchronized (LOCK) {
-            running = cpu;
-            cpu = null;
-        }
+        CpuProfile running = takeCpuProfile();
         if (running != null) {
             running.stopAndWrite();
         }
@@ -87,13 +83,18 @@ public final class Pprof {
 
     /** Stops the CPU profile without writing it (its client went away); does nothing when none runs. */
     static void discardCpuProfile() {
-        CpuProfile running;
-        synchronized (LOCK) {
-            running = cpu;
-            cpu = null;
-        }
+        CpuProfile running = takeCpuProfile();
         if (running != null) {
             running.discard();
+        }
+    }
+
+    /** The running CPU profile, or null; from here on, another may start. */
+    private static CpuProfile takeCpuProfile() {
+        synchronized (LOCK) {
+            CpuProfile running = cpu;
+            cpu = null;
+            return running;
         }
     }
 

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,7 +46,7 @@ class RerunIT {
         JmhRuns.run(JmhRuns.shortRun(BENCHMARK, dir, "events=cpu,alloc"));
 
         byte[] second = Files.readAllBytes(bench.resolve("cpu.pb.gz"));
-        assertFalse(java.util.Arrays.equals(first, second), "the rerun wrote a new CPU profile");
+        assertFalse(Arrays.equals(first, second), "the rerun wrote a new CPU profile");
         assertFalse(Files.exists(fork1.resolve(".cpu.pb.gz8123456789.tmp")), "a crash's temp file is cleaned");
         assertFalse(Files.exists(bench.resolve(".alloc.pb.gz42.tmp")), "a crash's temp file is cleaned");
         assertEquals("mine", Files.readString(fork1.resolve("notes.txt")), "an unknown file in fork-1 stays");
@@ -59,10 +60,7 @@ class RerunIT {
     @Test
     void aRerunStoppedBeforeItsProfilesExistKeepsThePreviousOnes() throws Exception {
         Path dir = JmhRuns.newOutputDir("rerun-stopped");
-        try (JmhHost first = JmhHost.start(BENCHMARK, dir, 1, 300)) {
-            assertEquals(0, first.awaitExit(RUN), first.output());
-        }
-        Path bench = JmhRuns.benchmarkFolder(dir, "WorkBenchmark.work");
+        Path bench = completeRun(dir);
         byte[] before = Files.readAllBytes(bench.resolve("cpu.pb.gz"));
 
         try (JmhHost rerun = JmhHost.start(BENCHMARK, dir, 30, 1000)) {
@@ -79,10 +77,7 @@ class RerunIT {
     @Test
     void oneRunPerDirAtATimeAndAKilledRunLeavesNeitherALockNorALoss() throws Exception {
         Path dir = JmhRuns.newOutputDir("rerun-locked");
-        try (JmhHost first = JmhHost.start(BENCHMARK, dir, 1, 300)) {
-            assertEquals(0, first.awaitExit(RUN), first.output());
-        }
-        Path bench = JmhRuns.benchmarkFolder(dir, "WorkBenchmark.work");
+        Path bench = completeRun(dir);
         byte[] before = Files.readAllBytes(bench.resolve("cpu.pb.gz"));
 
         try (JmhHost running = JmhHost.start(BENCHMARK, dir, 30, 1000)) {
@@ -105,6 +100,14 @@ class RerunIT {
             assertNotEquals(-1, out.indexOf("comparison, per operation"), out);
         }
         assertFalse(Files.exists(bench.resolve(PreviousRun.FOLDER)));
-        assertFalse(java.util.Arrays.equals(before, Files.readAllBytes(bench.resolve("cpu.pb.gz"))), "a new profile");
+        assertFalse(Arrays.equals(before, Files.readAllBytes(bench.resolve("cpu.pb.gz"))), "a new profile");
+    }
+
+    /** A short run in a host of its own that ends normally; returns the benchmark's folder. */
+    private static Path completeRun(Path dir) throws Exception {
+        try (JmhHost first = JmhHost.start(BENCHMARK, dir, 1, 300)) {
+            assertEquals(0, first.awaitExit(RUN), first.output());
+        }
+        return JmhRuns.benchmarkFolder(dir, "WorkBenchmark.work");
     }
 }
