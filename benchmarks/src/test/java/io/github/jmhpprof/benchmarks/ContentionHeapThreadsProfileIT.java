@@ -75,8 +75,12 @@ class ContentionHeapThreadsProfileIT {
         long take = delayThrough(block, "java.util.concurrent.ArrayBlockingQueue.take", PKG + "HandoffBenchmark.consumer");
         long put = delayThrough(block, "java.util.concurrent.ArrayBlockingQueue.put", PKG + "HandoffBenchmark.producer");
         assertTrue(take > 0 && put > 0, "take " + take + " ns, put " + put + " ns");
-        assertTrue(take + put >= 0.9 * block.total("delay"), "take and put hold the delay: " + (take + put) + " of "
-                + block.total("delay"));
+        // Of the benchmark's own waits, not JMH's: under load the workers also wait at JMH's
+        // iteration barrier, which is harness time and no part of the handoff.
+        long benchmarkDelay = delayThrough(block, PKG + "HandoffBenchmark.consumer")
+                + delayThrough(block, PKG + "HandoffBenchmark.producer");
+        assertTrue(take + put >= 0.9 * benchmarkDelay, "take and put hold the benchmark's delay: " + (take + put)
+                + " of " + benchmarkDelay + " (all threads: " + block.total("delay") + ")");
         String top = GoPprof.run(List.of("-top", "-cum"), run.profile("HandoffBenchmark.handoff", "block.pb.gz")).assertNoStderr();
         assertTrue(top.contains("ArrayBlockingQueue.take") && top.contains("ArrayBlockingQueue.put"), top);
     }
