@@ -315,8 +315,8 @@ final class BenchmarkSession {
         return failure.isEmpty() ? allocNote : allocNote.isEmpty() ? failure : failure + "; " + allocNote;
     }
 
-    private static long write(ProfileData profile, Path file) throws IOException {
-        ProfileFiles.write(profile, file);
+    private long write(ProfileData profile, Path file) throws IOException {
+        ProfileFiles.write(options.fullStacks() ? profile : HarnessFrames.of(benchmark.getBenchmark()).fold(profile), file);
         return Files.size(file);
     }
 

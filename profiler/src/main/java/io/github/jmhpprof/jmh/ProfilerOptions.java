@@ -27,10 +27,12 @@ import java.util.stream.Collectors;
  * @param mutexThreshold     shortest lock wait the mutex profile records
  * @param heapSamples        how many live objects JFR's old-object sampler keeps, passed to forked JVMs
  * @param engine             which sampler records the CPU and allocation profiles
+ * @param fullStacks         keep JMH's harness frames above the benchmark method instead of folding them into one root
  */
 public record ProfilerOptions(Path dir, Set<EventKind> events, Duration interval, int allocSamplesPerSecond,
                               int stackDepth, CpuSampler cpuSampler, boolean jvmCpu, Duration blockThreshold,
-                              Duration mutexThreshold, int heapSamples, Engine engine) {
+                              Duration mutexThreshold, int heapSamples, Engine engine,
+                              boolean fullStacks) {
 
     /** The profiles written when {@code events} is not given. */
     static final String DEFAULT_EVENTS = "cpu,alloc";
@@ -63,7 +65,10 @@ public record ProfilerOptions(Path dir, Set<EventKind> events, Duration interval
                     + MAX_HEAP_SAMPLES + " (forked JVMs only)", Integer.toString(DEFAULT_HEAP_SAMPLES)),
             new OptionSpec("engine", "jfr|async|auto", "sampler of the cpu and alloc profiles: jfr = JDK Flight Recorder, "
                     + "async = async-profiler (needs the dependency tools.profiler:async-profiler on the class path), "
-                    + "auto = async where it loads, jfr otherwise", "jfr"));
+                    + "auto = async where it loads, jfr otherwise", "jfr"),
+            new OptionSpec("stacks", "benchmark|full", "benchmark = JMH's frames above the @Benchmark method (thread, "
+                    + "executor, reflection, generated stubs) folded into one root frame [JMH Class::method]; "
+                    + "full = keep them", "benchmark"));
 
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ns|us|ms|s)");
     private static final Pattern RATE = Pattern.compile("(\\d{1,9})(/s)?");
@@ -81,7 +86,8 @@ public record ProfilerOptions(Path dir, Set<EventKind> events, Duration interval
                 threshold("blockThreshold", values.getOrDefault("blockThreshold", DEFAULT_THRESHOLD)),
                 threshold("mutexThreshold", values.getOrDefault("mutexThreshold", DEFAULT_THRESHOLD)),
                 heapSamples(values.getOrDefault("heapSamples", Integer.toString(DEFAULT_HEAP_SAMPLES))),
-                engine(values.getOrDefault("engine", "jfr")));
+                engine(values.getOrDefault("engine", "jfr")),
+                fullStacks(values.getOrDefault("stacks", "benchmark")));
     }
 
     public static boolean isHelpRequest(String initLine) {
@@ -199,6 +205,14 @@ public record ProfilerOptions(Path dir, Set<EventKind> events, Duration interval
             }
         }
         throw bad("engine", value, "one of jfr, async, auto");
+    }
+
+    private static boolean fullStacks(String value) throws OptionSyntaxException {
+        return switch (value) {
+            case "benchmark" -> false;
+            case "full" -> true;
+            default -> throw bad("stacks", value, "benchmark (the harness frames folded into one root) or full");
+        };
     }
 
     private static boolean bool(String option, String value) throws OptionSyntaxException {

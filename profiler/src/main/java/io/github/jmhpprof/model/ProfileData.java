@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * An engine-neutral profile: what a pprof file holds, without pprof's tables and ids.
@@ -126,6 +127,15 @@ public final class ProfileData {
         }
         merged.setTime(start, duration);
         return merged;
+    }
+
+    /** The same profile with every stack changed; samples whose stacks become one add up. */
+    public ProfileData withStacks(UnaryOperator<Stack> change) {
+        ProfileData changed = new ProfileData(sampleTypes, periodType, period, defaultSampleType);
+        changed.comments.addAll(comments);
+        changed.setTime(timeNanos, durationNanos);
+        samples.forEach((key, values) -> changed.add(change.apply(key.stack()), key.labels(), values));
+        return changed;
     }
 
     public void setTime(long timeNanos, long durationNanos) {

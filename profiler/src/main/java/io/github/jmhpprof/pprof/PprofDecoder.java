@@ -78,10 +78,14 @@ public final class PprofDecoder {
         if (fileName.isEmpty() && name.startsWith("[")) {
             return Frame.synthetic(name);
         }
-        int dot = name.lastIndexOf('.');
+        // The system name is pkg.Class.method(descriptor); the name may carry parameter types (FunctionNames).
         String systemName = str(f.getSystemName());
-        String descriptor = systemName.startsWith(name) ? systemName.substring(name.length()) : "";
-        return new Frame(name.substring(0, Math.max(dot, 0)), name.substring(dot + 1), descriptor, (int) line.getLine(), inlined);
+        int paren = systemName.indexOf('(');
+        String qualified = paren > 0 ? systemName.substring(0, paren) : name;
+        String descriptor = paren > 0 ? systemName.substring(paren) : "";
+        int dot = qualified.lastIndexOf('.');
+        return new Frame(qualified.substring(0, Math.max(dot, 0)), qualified.substring(dot + 1), descriptor,
+                (int) line.getLine(), inlined);
     }
 
     private ValueType valueType(io.github.jmhpprof.proto.ValueType t) {

@@ -1,6 +1,7 @@
 package io.github.jmhpprof.pprof;
 
 import io.github.jmhpprof.model.Frame;
+import io.github.jmhpprof.model.FunctionNames;
 import io.github.jmhpprof.model.ProfileData;
 import io.github.jmhpprof.model.Sample;
 import io.github.jmhpprof.model.ValueType;
@@ -32,6 +33,7 @@ public final class PprofEncoder {
     private final Map<LocationKey, Long> locations = new HashMap<>();
     /** Mappings of native code by library, after the Java mapping (id 1). */
     private final Map<String, Long> libraries = new HashMap<>();
+    private FunctionNames names;
 
     private record FunctionKey(String name, String systemName, String fileName) {
     }
@@ -51,6 +53,7 @@ public final class PprofEncoder {
     }
 
     private Profile build(ProfileData data) {
+        names = FunctionNames.of(data);
         for (ValueType type : data.sampleTypes()) {
             out.addSampleType(valueType(type));
         }
@@ -145,7 +148,7 @@ public final class PprofEncoder {
     }
 
     private long functionId(Frame frame) {
-        FunctionKey key = new FunctionKey(frame.functionName(), frame.systemName(), frame.sourcePath());
+        FunctionKey key = new FunctionKey(names.of(frame), frame.systemName(), frame.sourcePath());
         Long id = functions.get(key);
         if (id != null) {
             return id;

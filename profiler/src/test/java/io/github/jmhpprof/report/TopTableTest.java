@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TopTableTest {
@@ -19,16 +20,49 @@ class TopTableTest {
     private static final Frame MAIN = new Frame("p.M", "main", "()V", 3, false);
 
     @Test
-    void flatGoesToTheLeafAndCumToEveryFrameOnce() {
-        ProfileData p = new ProfileData(List.of(new ValueType("samples", "count"), new ValueType("cpu", "nanoseconds")),
-                new ValueType("cpu", "nanoseconds"), 10_000_000, null);
+    void flatGoesToTheLeafAndCumToEveryFunctionOnceInlinedOrNot() {
+        ProfileData p = cpuProfile();
         p.add(Stack.of(SWAP, SORT, MAIN), Labels.NONE, 3, 30_000_000);
         p.add(Stack.of(SORT, SORT, MAIN), Labels.NONE, 1, 10_000_000);
+        p.add(Stack.of(new Frame("p.S", "swap", "()V", 2, false), SORT, MAIN), Labels.NONE, 1, 10_000_000);
         TopTable top = TopTable.of(p, "cpu");
-        assertEquals(new TopTable.Row("p.S.swap (inline)", 30_000_000, 30_000_000), top.rows().get(0));
-        assertEquals(new TopTable.Row("p.S.sort", 10_000_000, 40_000_000), top.rows().get(1));
+        // One node for swap, inlined or not; pprof's one edge sort -> swap was not always inlined: no label.
+        assertEquals(new TopTable.Row("p.S.swap", "", 40_000_000, 40_000_000), top.rows().get(0));
+        assertEquals(new TopTable.Row("p.S.sort", "", 10_000_000, 50_000_000), top.rows().get(1));
+        assertEquals(new TopTable.Row("p.M.main", "", 0, 50_000_000), top.rows().get(2));
         String text = top.format(10);
-        assertTrue(text.contains("30ms 75.00% 75.00%       30ms 75.00%  p.S.swap (inline)"), text);
+        assertTrue(text.contains("      40ms 80.00% 80.00%       40ms 80.00%  p.S.swap\n"), text);
+        assertFalse(text.contains("p.M.main"), "no zero-flat rows:\n" + text);
+    }
+
+    @Test
+    void inlineLabelsFollowTheCallersAndTinyFunctionsAreLeftOutAsPprofDoes() {
+        ProfileData p = cpuProfile();
+        p.add(Stack.of(SWAP, SORT, MAIN), Labels.NONE, 999, 9_990_000_000L);
+        p.add(Stack.of(new Frame("p.T", "tiny", "()V", 1, false), MAIN), Labels.NONE, 1, 10_000_000);
+        TopTable top = TopTable.of(p, "cpu");
+        assertEquals("p.S.swap (inline)", top.rows().get(0).printed(), "every call into swap was inlined");
+        // 0.1 % cum: below pprof's -nodefraction of 0.5 %
+        assertTrue(top.rows().stream().noneMatch(r -> r.name().equals("p.T.tiny")), top.rows().toString());
+
+        p.add(Stack.of(new Frame("p.S", "swap", "()V", 2, false), MAIN), Labels.NONE, 100, 1_000_000_000L);
+        assertEquals("p.S.swap (partial-inline)", TopTable.of(p, "cpu").rows().get(0).printed(),
+                "inlined into sort, called from main");
+    }
+
+    @Test
+    void percentagesArePrintedAsPprofPrintsThem() {
+        assertEquals("  100%", TopTable.percentage(9996, 10000));
+        assertEquals("59.52%", TopTable.percentage(5952, 10000));
+        assertEquals(" 1.00%", TopTable.percentage(100, 10000));
+        assertEquals(" 0.42%", TopTable.percentage(42, 10000));
+        assertEquals("0.032%", TopTable.percentage(32, 100000));
+        assertEquals("    0%", TopTable.percentage(0, 100000));
+    }
+
+    private static ProfileData cpuProfile() {
+        return new ProfileData(List.of(new ValueType("samples", "count"), new ValueType("cpu", "nanoseconds")),
+                new ValueType("cpu", "nanoseconds"), 10_000_000, null);
     }
 
     @Test

@@ -1,0 +1,85 @@
+package io.github.jmhpprof.model;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The function names of one profile. pprof has no overloads: two methods with one name would be
+ * one function in {@code -top}, {@code -list} and the source view, adding up two methods' costs
+ * (a call line showing its callee's time, totals of 200 %). So where a profile holds two methods
+ * with one name, both names carry their parameter types ({@code Foo.sort(int[])},
+ * {@code Foo.sort()}); every other name stays {@code pkg.Class.method}.
+ */
+public final class FunctionNames {
+
+    private final Set<String> overloaded;
+
+    private FunctionNames(Set<String> overloaded) {
+        this.overloaded = overloaded;
+    }
+
+    /** The names for the frames of this profile. */
+    public static FunctionNames of(ProfileData profile) {
+        Map<String, String> descriptorOf = new HashMap<>();
+        Set<String> overloaded = new HashSet<>();
+        for (Sample sample : profile.samples()) {
+            for (Frame frame : sample.stack().frames()) {
+                if (frame.descriptor().isEmpty()) {
+                    continue;
+                }
+                String known = descriptorOf.putIfAbsent(frame.functionName(), frame.descriptor());
+                if (known != null && !known.equals(frame.descriptor())) {
+                    overloaded.add(frame.functionName());
+                }
+            }
+        }
+        return new FunctionNames(overloaded);
+    }
+
+    /** The name pprof shows for the frame. */
+    public String of(Frame frame) {
+        String name = frame.functionName();
+        return overloaded.contains(name) ? name + parameters(frame.descriptor()) : name;
+    }
+
+    /** {@code (int[],String)} for the descriptor {@code ([ILjava/lang/String;)V}: types as in Java source, without packages. */
+    static String parameters(String descriptor) {
+        StringBuilder out = new StringBuilder("(");
+        int i = 1; // after '('
+        while (i < descriptor.length() && descriptor.charAt(i) != ')') {
+            int dims = 0;
+            while (descriptor.charAt(i) == '[') {
+                dims++;
+                i++;
+            }
+            String type;
+            char c = descriptor.charAt(i);
+            if (c == 'L') {
+                int end = descriptor.indexOf(';', i);
+                String binary = descriptor.substring(i + 1, end);
+                type = binary.substring(binary.lastIndexOf('/') + 1);
+                i = end + 1;
+            } else {
+                type = switch (c) {
+                    case 'Z' -> "boolean";
+                    case 'B' -> "byte";
+                    case 'C' -> "char";
+                    case 'S' -> "short";
+                    case 'I' -> "int";
+                    case 'J' -> "long";
+                    case 'F' -> "float";
+                    case 'D' -> "double";
+                    default -> throw new IllegalArgumentException("not a method descriptor: " + descriptor);
+                };
+                i++;
+            }
+            if (out.length() > 1) {
+                out.append(',');
+            }
+            out.append(type).append("[]".repeat(dims));
+        }
+        return out.append(')').toString();
+    }
+}
