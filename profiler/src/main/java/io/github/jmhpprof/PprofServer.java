@@ -73,7 +73,7 @@ public final class PprofServer implements AutoCloseable {
         });
         server.setExecutor(executor);
         mount(server);
-        server.start();
+        startDaemon(server);
         return new PprofServer(server, executor);
     }
 
@@ -87,6 +87,33 @@ public final class PprofServer implements AutoCloseable {
         }
         if (System.getProperty("sun.net.httpserver.maxRspTime") == null) {
             System.setProperty("sun.net.httpserver.maxRspTime", Integer.toString(RESPONSE_SECONDS));
+        }
+    }
+
+    /**
+     * Starts the server from a daemon thread: the JDK's dispatcher thread inherits that, so, as
+     * with Go's net/http/pprof, the server does not keep the JVM alive once main returns.
+     */
+    private static void startDaemon(HttpServer server) throws IOException {
+        RuntimeException[] failure = new RuntimeException[1];
+        Thread starter = new Thread(() -> {
+            try {
+                server.start();
+            } catch (RuntimeException e) {
+                failure[0] = e;
+            }
+        }, "pprof-http-start");
+        starter.setDaemon(true);
+        starter.start();
+        try {
+            starter.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            server.stop(0);
+            throw new IOException("interrupted while starting the /debug/pprof server", e);
+        }
+        if (failure[0] != null) {
+            throw failure[0];
         }
     }
 

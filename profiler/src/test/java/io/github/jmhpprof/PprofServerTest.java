@@ -5,6 +5,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.ConnectException;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.util.List;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -51,6 +54,19 @@ class PprofServerTest {
             server.stop();
         }
         assertThrows(ConnectException.class, () -> get(base + "/debug/pprof/"));
+    }
+
+    @Test
+    void itsThreadsAreDaemonsSoAMainThatReturnsEndsTheJvm() throws Exception {
+        try (PprofServer server = PprofServer.start(0)) {
+            HttpURLConnection c = (HttpURLConnection) new URL("http://127.0.0.1:" + server.port() + "/debug/pprof/").openConnection();
+            assertEquals(200, c.getResponseCode()); // a request, so the pool's threads exist too
+            List<Thread> serverThreads = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().startsWith("HTTP-Dispatcher") || t.getName().startsWith("pprof-http-"))
+                    .toList();
+            assertTrue(serverThreads.stream().anyMatch(t -> t.getName().startsWith("HTTP-Dispatcher")), serverThreads.toString());
+            serverThreads.forEach(t -> assertTrue(t.isDaemon(), t + " is a daemon"));
+        }
     }
 
     @Test

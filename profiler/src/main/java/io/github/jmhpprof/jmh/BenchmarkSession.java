@@ -316,7 +316,9 @@ final class BenchmarkSession {
     }
 
     private long write(ProfileData profile, Path file) throws IOException {
-        ProfileFiles.write(options.fullStacks() ? profile : HarnessFrames.of(benchmark.getBenchmark()).fold(profile), file);
+        ProfileData shown = options.fullStacks() ? profile : HarnessFrames.of(benchmark.getBenchmark()).fold(profile);
+        ViewerTitle.set(shown, ViewerTitle.of(benchmark));
+        ProfileFiles.write(shown, file);
         return Files.size(file);
     }
 

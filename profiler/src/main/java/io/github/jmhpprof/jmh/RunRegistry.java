@@ -121,6 +121,7 @@ final class RunRegistry {
             ProfileData merged = sofar == null ? ProfileData.merge(List.of(e.getValue())) : ProfileData.merge(List.of(sofar, e.getValue()));
             merged.replaceComments(List.of("all benchmarks of this run, told apart by the labels benchmark and params: "
                     + "go tool pprof -tags, -tagfocus=benchmark=<name>", "benchmarks: " + rows.size()));
+            ViewerTitle.set(merged, "all " + rows.size() + " benchmarks of the run");
             all.put(e.getKey(), merged);
             ProfileFiles.write(merged, OutputLayout.profile(layout.allDir(), e.getKey()));
         }
@@ -142,6 +143,8 @@ final class RunRegistry {
             out.println("pprof comparison, per operation (also in " + run.layout.root().resolve("comparison.md")
                     + " and comparison.csv):");
             out.print(run.report().text());
+            out.println();
+            out.print(OpenCommand.forBenchmark(run.layout.benchmarkDir(run.rows.keySet().iterator().next())));
         }
         out.flush();
     }

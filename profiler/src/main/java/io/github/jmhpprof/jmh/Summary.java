@@ -71,7 +71,10 @@ final class Summary {
         text.append(String.format(Locale.ROOT, "%n  %s: %d samples%s, %s of CPU%n", folder.resolve("cpu.pb.gz"),
                 total.cpuSamples(), total.lostCpuSamples() > 0 ? " (+" + total.lostCpuSamples() + " lost, kept as [lost samples])" : "",
                 Quantity.format(profile.total(1), "nanoseconds")));
-        text.append("  sampler: ").append(total.cpuSampler()).append('\n');
+        String sampler = RunNotes.unlessRepeated("cpu sampler", total.cpuSampler());
+        if (sampler != null) {
+            text.append("  sampler: ").append(sampler).append('\n');
+        }
         double coverage = total.coverage();
         text.append(String.format(Locale.ROOT, "  coverage: %.2f of the benchmark threads' %s CPU time",
                 coverage, Quantity.format(total.threadCpuNanos(), "nanoseconds")));

@@ -61,7 +61,9 @@ final class TrialAssembler {
                 results.add(new ScalarResult(CPU_COVERAGE, thisReport.coverage(), "ratio", AggregationPolicy.AVG));
             }
             if (role.fork() == role.forks()) {
-                results.add(text(finish(assembled, role, forkDirs.size(), "")));
+                // Printed, not returned as a TextResult: JMH would add a "<benchmark>:pprof NaN ---" row to its table.
+                System.out.print("\n" + finish(assembled, role, forkDirs.size(), "")); // JMH's "# Processing..." line has no end
+                System.out.flush();
             }
             return results;
         } catch (IOException | RuntimeException e) {
