@@ -4,6 +4,11 @@
 //   NAME.text.txt    the page's visible text (document.body.innerText)
 //   NAME.titles.txt  the tooltips of the SVG graph and flame graph, one per line; they hold
 //                    the full function names that the boxes show shortened
+//   NAME.boxes.txt   for each tooltip, where its box is on the first screen, before any
+//                    scrolling: TITLE<TAB>left<TAB>top<TAB>right<TAB>bottom in CSS pixels of the
+//                    viewport (a box outside 0..WIDTH x 0..HEIGHT is not visible without scrolling);
+//                    also each line of text in the SVG, as text:LINE
+//   NAME.title.txt   the page's title
 //   NAME.errors.txt  JavaScript errors, console errors and failed requests (empty when none)
 // ViewerConformanceIT starts the servers and checks these files.
 //
@@ -70,7 +75,22 @@ async function capture(name, url, size) {
       ...[...document.querySelectorAll('svg title')].map(t => t.textContent),
       ...[...document.querySelectorAll('svg a')].map(a => a.getAttributeNS('http://www.w3.org/1999/xlink', 'title') ?? ''),
     ].filter(t => t.trim() !== ''));
+    const boxes = await page.evaluate(() => {
+      const box = (title, element) => {
+        const r = element.getBoundingClientRect();
+        return [title, r.left, r.top, r.right, r.bottom].map(String).join('\t');
+      };
+      return [
+        ...[...document.querySelectorAll('svg title')].map(t => box(t.textContent, t.parentElement)),
+        ...[...document.querySelectorAll('svg a')]
+          .map(a => box(a.getAttributeNS('http://www.w3.org/1999/xlink', 'title') ?? '', a)),
+        // The words in the boxes, as the reader sees them: "text:" and the line of text.
+        ...[...document.querySelectorAll('svg text')].map(t => box('text:' + t.textContent, t)),
+      ].filter(line => !line.startsWith('\t'));
+    });
     await page.screenshot({ path: join(outDir, `${name}.png`) });
+    writeFileSync(join(outDir, `${name}.boxes.txt`), boxes.join('\n'));
+    writeFileSync(join(outDir, `${name}.title.txt`), await page.title());
     writeFileSync(join(outDir, `${name}.text.txt`), text);
     writeFileSync(join(outDir, `${name}.titles.txt`), titles.join('\n'));
   } finally {

@@ -46,8 +46,11 @@ class ViewerConformanceIT {
     /** The files of each benchmark folder: totals over the measurement, and the same per 1000 operations. */
     private static final List<String> KINDS = List.of("cpu", "alloc", "cpu-per-op", "alloc-per-op");
 
-    /** The harness frames above the benchmark method (JMH, reflection, the executor); the README's -hide. */
-    static final String HIDE_HARNESS = "jmh_generated|org\\.openjdk|reflect|java\\.util\\.concurrent|java\\.lang\\.(Thread|invoke)\\.";
+    /** The bubble sort itself; bubbleSort() is the @Benchmark method that calls it, so the names carry parameters. */
+    private static final String SORT = PKG + BUBBLE + "(int[])";
+    /** The screen the Done-when of issue 16 names: a laptop browser window. */
+    private static final int SCREEN_WIDTH = 1400;
+    private static final int SCREEN_HEIGHT = 900;
 
     /** StringBuilder's growth: ensureCapacityInternal on JDK 17, ensureCapacityNewCoder on JDK 25. */
     private static final String GROWTH = "java\\.lang\\.AbstractStringBuilder\\.ensureCapacity\\w*";
@@ -101,7 +104,7 @@ class ViewerConformanceIT {
         assertClose(total, rows.stream().mapToDouble(TopRow::flat).sum(), "sum of flat", top);
 
         switch (withoutPerOp(profile)) {
-            case BUBBLE + "/cpu" -> assertFlatShare(rows, PKG + BUBBLE, 90, top);
+            case BUBBLE + "/cpu" -> assertFlatShare(rows, SORT, 90, top);
             case BUBBLE + "/alloc" -> assertFlatShare(rows, "java.util.Arrays.copyOf", 90, top);
             case PLUS + "/alloc" -> assertCumShare(rows, "java.lang.StringConcatHelper.simpleConcat", 90, top);
             case BUILDER + "/alloc" -> {
@@ -112,22 +115,28 @@ class ViewerConformanceIT {
                 TopRow growth = PprofText.rowMatching(rows, GROWTH).orElseThrow(() -> new AssertionError(top));
                 assertTrue(growth.cumPercent() >= 1, "StringBuilder growth:\n" + top);
             }
-            default -> assertTrue(PprofText.row(rows, PKG + benchmark(profile)).isPresent(), top);
+            default -> assertTrue(methodRow(rows, profile).isPresent(), top);
         }
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("profiles")
-    void topCumStartsAtTheThreadRootAndReachesTheBenchmarkMethod(String profile) {
+    void topCumStartsAtTheBenchmarksRootAndReachesTheBenchmarkMethod(String profile) {
         String top = pprof(profile, "-top", "-cum");
         List<TopRow> rows = PprofText.topRows(top);
         for (int i = 1; i < rows.size(); i++) {
             assertTrue(rows.get(i).cum() <= rows.get(i - 1).cum(), "sorted by cum at row " + i + ":\n" + top);
         }
-        // Every stack starts at the worker thread's root, except synthetic ones such as [lost samples].
-        double synthetic = rows.stream().filter(r -> PprofText.isSynthetic(r.name())).mapToDouble(TopRow::flat).sum();
+        // Every stack starts at the one root frame that stands for JMH's harness, except synthetic
+        // ones such as [lost samples].
+        String root = root(benchmark(profile));
+        assertEquals(root, rows.get(0).name(), top);
+        double synthetic = rows.stream().filter(r -> PprofText.isSynthetic(r.name()) && !r.name().equals(root))
+                .mapToDouble(TopRow::flat).sum();
         assertClose(total(profile) - synthetic, rows.get(0).cum(), "the first row holds every real stack", top);
-        TopRow method = PprofText.row(rows, PKG + benchmark(profile))
+        assertTrue(rows.stream().noneMatch(r -> r.name().contains("jmh_generated") || r.name().equals("java.lang.Thread.run")),
+                "no harness frames:\n" + top);
+        TopRow method = methodRow(rows, profile)
                 .orElseThrow(() -> new AssertionError("no " + benchmark(profile) + " in:\n" + top));
         // The concatenation CPU profiles are small (JFR sees few samples there); the others must
         // sit almost entirely under the benchmark method.
@@ -139,11 +148,12 @@ class ViewerConformanceIT {
     @MethodSource("profiles")
     void listShowsTheBenchmarkSourceWithItsCost(String profile) {
         String benchmark = benchmark(profile);
-        String list = pprof(profile, "-list", benchmark.replace(".", "\\.") + "$",
+        // The bubble sort's names carry their parameters: bubbleSort() and bubbleSort(int[]).
+        String list = pprof(profile, "-list", benchmark.replace(".", "\\.") + "($|\\()",
                 "-source_path=" + System.getProperty("benchmarks.sourceRoot"));
         String className = benchmark.substring(0, benchmark.indexOf('.'));
-        assertTrue(list.contains("ROUTINE ======================== " + PKG + benchmark
-                + " in io/github/jmhpprof/benchmarks/" + className + ".java"), list);
+        assertTrue(Pattern.compile("ROUTINE =+ " + Pattern.quote(PKG + benchmark) + "(\\(\\))? in "
+                + Pattern.quote("io/github/jmhpprof/benchmarks/" + className + ".java")).matcher(list).find(), list);
         assertFalse(list.contains("Error:"), "the source file was found:\n" + list);
         switch (withoutPerOp(profile)) {
             case BUBBLE + "/cpu" -> assertListed(list, "if (nums[j] < nums[j - 1])", 1, "ns", "us", "ms", "s");
@@ -168,17 +178,17 @@ class ViewerConformanceIT {
             assertEquals(PKG + benchmark(profile), trace.labels().get("benchmark"), out);
             assertTrue(trace.labels().getOrDefault("thread", "").contains("-jmh-worker-"), trace.labels().toString());
             if (!(trace.frames().size() == 1 && PprofText.isSynthetic(trace.frames().get(0)))) {
-                assertEquals("java.lang.Thread.run", trace.frames().get(trace.frames().size() - 1), "root frame:\n" + out);
+                assertEquals(root(benchmark(profile)), trace.frames().get(trace.frames().size() - 1), "root frame:\n" + out);
             }
         }
         if (profile.startsWith(BUBBLE)) {
             traces.forEach(t -> assertEquals("1000", t.labels().get("n"), "the @Param is a label"));
         }
         assertClose(total(profile), traces.stream().mapToDouble(PprofText.Trace::value).sum(), "sum of traces", out);
-        assertTrue(traces.stream().anyMatch(t -> t.frames().contains(PKG + benchmark(profile))), out);
+        assertTrue(traces.stream().anyMatch(t -> t.frames().stream().anyMatch(f -> isMethod(f, profile))), out);
         if (profile.equals(BUBBLE + "/cpu")) {
             PprofText.Trace biggest = traces.stream().max((a, b) -> Double.compare(a.value(), b.value())).orElseThrow();
-            assertEquals(PKG + BUBBLE, biggest.frames().get(0), "leaf of the heaviest trace:\n" + out);
+            assertEquals(SORT, biggest.frames().get(0), "leaf of the heaviest trace:\n" + out);
         }
     }
 
@@ -264,10 +274,10 @@ class ViewerConformanceIT {
         assertTrue(diff.contains("benchmark: " + PKG + PLUS) && diff.contains("benchmark: " + PKG + BUILDER),
                 "both profiles' comments:\n" + diff);
         if (kind.startsWith("alloc")) {
-            // Every allocation is under JMH's generated caller of the benchmark method.
-            assertClose(plus, PprofText.row(rows, jmhCaller(PLUS)).orElseThrow(() -> new AssertionError(diff)).cum(),
+            // Every allocation is under the root frame that stands for JMH's harness.
+            assertClose(plus, PprofText.row(rows, root(PLUS)).orElseThrow(() -> new AssertionError(diff)).cum(),
                     "plus counts positive", diff);
-            assertClose(-builder, PprofText.row(rows, jmhCaller(BUILDER)).orElseThrow(() -> new AssertionError(diff))
+            assertClose(-builder, PprofText.row(rows, root(BUILDER)).orElseThrow(() -> new AssertionError(diff))
                     .cum(), "builder counts negative", diff);
             assertTrue(PprofText.row(rows, "java.lang.StringConcatHelper.simpleConcat")
                     .orElseThrow(() -> new AssertionError(diff)).cum() > 0, diff);
@@ -344,14 +354,16 @@ class ViewerConformanceIT {
         List<String> views = new ArrayList<>();
         try (PprofWebServer cpu = PprofWebServer.start(FILES.get(BUBBLE + "/cpu"), List.of(source),
                 shots.resolve("pprof-cpu.log"));
-             PprofWebServer alloc = PprofWebServer.start(FILES.get(BUILDER + "/alloc"),
-                     List.of(source, "-hide=" + HIDE_HARNESS), shots.resolve("pprof-alloc.log"));
-             PprofWebServer plus = PprofWebServer.start(FILES.get(PLUS + "/alloc"),
-                     List.of(source, "-hide=" + HIDE_HARNESS), shots.resolve("pprof-plus.log"))) {
-            view(views, "cpu-graph", cpu.url() + "/ui/", "1200x900");
-            view(views, "cpu-flamegraph", cpu.url() + "/ui/flamegraph", "1200x480");
+             PprofWebServer alloc = PprofWebServer.start(FILES.get(BUILDER + "/alloc"), List.of(source),
+                     shots.resolve("pprof-alloc.log"));
+             PprofWebServer plus = PprofWebServer.start(FILES.get(PLUS + "/alloc"), List.of(source),
+                     shots.resolve("pprof-plus.log"))) {
+            String screen = SCREEN_WIDTH + "x" + SCREEN_HEIGHT;
+            view(views, "cpu-graph", cpu.url() + "/ui/", screen);
+            view(views, "cpu-flamegraph", cpu.url() + "/ui/flamegraph", screen);
             view(views, "cpu-top", cpu.url() + "/ui/top", "1200x700");
             view(views, "cpu-source", cpu.url() + "/ui/source?f=" + regex(BUBBLE), "1200x900");
+            view(views, "cpu-title", cpu.url() + "/ui/top", "1200x300");
             view(views, "alloc-graph", alloc.url() + "/ui/", "1200x1300");
             view(views, "alloc-flamegraph", alloc.url() + "/ui/flamegraph", "1200x400");
             view(views, "alloc-top", alloc.url() + "/ui/top", "1200x500");
@@ -376,16 +388,21 @@ class ViewerConformanceIT {
             checks.add(() -> assertEquals("", read(name + ".errors.txt"), name + ": browser errors"));
             checks.add(() -> assertTrue(Files.size(shots.resolve(name + ".png")) > 10_000, name + ".png has content"));
         }
-        checks.add(() -> assertNodeAtLeast("cpu-graph", PKG + BUBBLE, 0.9 * cpuTotal));
-        checks.add(() -> assertFlameShare("cpu-flamegraph", PKG + BUBBLE, 90));
+        checks.add(() -> assertNodeAtLeast("cpu-graph", SORT, 0.9 * cpuTotal));
+        checks.add(() -> assertGraphNodeNamedOnFirstScreen("cpu-graph", SORT, "bubbleSort"));
+        checks.add(() -> assertFlameBoxOnFirstScreen("cpu-flamegraph", SORT));
+        checks.add(() -> assertFlameShare("cpu-flamegraph", SORT, 90));
         checks.add(() -> assertTrue(read("cpu-flamegraph.text.txt").contains("BubbleSortBenchmark.bubbleSort"),
                 "the flame graph labels bubbleSort"));
-        checks.add(() -> assertTopTableFlat("cpu-top", PKG + BUBBLE, 90));
+        checks.add(() -> assertTopTableFlat("cpu-top", SORT, 90));
+        checks.add(() -> assertEquals("BubbleSortBenchmark.bubbleSort (n=1000) cpu", read("cpu-title.title.txt"),
+                "the web UI's title names the benchmark"));
         checks.add(() -> assertSourceCost("cpu-source", "if (nums[j] < nums[j - 1])", "ns", "us", "ms", "s"));
         checks.add(() -> assertNodeAtLeast("alloc-graph", PKG + BUILDER, 0.9 * builderTotal));
         checks.add(() -> assertEdge("alloc-graph", GROWTH, "java\\.util\\.Arrays\\.copyOf"));
         checks.add(() -> assertFalse(read("alloc-graph.titles.txt").contains("java.lang.Thread.run"),
-                "-hide removed the harness frames"));
+                "the harness frames are folded into one root"));
+        checks.add(() -> assertTrue(read("alloc-graph.titles.txt").contains(root(BUILDER)), "the root names the benchmark"));
         checks.add(() -> assertFlameShare("alloc-flamegraph", PKG + BUILDER, 90));
         checks.add(() -> assertFlameShare("alloc-flamegraph", "java.util.Arrays.copyOf", 1));
         checks.add(() -> assertTopTableFlat("alloc-top", "java.util.Arrays.copyOf", 1));
@@ -401,12 +418,17 @@ class ViewerConformanceIT {
 
     // ---------------------------------------------------------------- regex filters
 
+    /** pprof matches these regexes against the mapping's file name too: a named mapping would match every frame. */
     @Test
-    void hideAndShowFromMatchFunctionsNotTheWholeProfile() {
-        List<TopRow> hidden = PprofText.topRows(pprof(BUBBLE + "/cpu", "-top", "-hide=bubbleSort"));
-        assertTrue(PprofText.row(hidden, "java.lang.Thread.run").isPresent(), "-hide=bubbleSort keeps Thread.run");
-        List<TopRow> shown = PprofText.topRows(pprof(BUBBLE + "/cpu", "-top", "-show_from=BubbleSortBenchmark\\.bubbleSort$"));
-        assertFalse(PprofText.row(shown, "java.lang.Thread.run").isPresent(), "-show_from drops the frames above");
+    void hideFocusAndShowFromMatchFunctionsNotTheWholeProfile() {
+        List<TopRow> hidden = PprofText.topRows(pprof(BUBBLE + "/cpu", "-top", "-hide=BubbleSortBenchmark.bubbleSort"));
+        assertTrue(PprofText.row(hidden, root(BUBBLE)).isPresent(), "-hide of the methods keeps the root frame");
+        assertFalse(PprofText.row(hidden, SORT).isPresent(), "-hide removes the sort");
+        List<TopRow> shown = PprofText.topRows(pprof(BUBBLE + "/cpu", "-top", "-show_from=BubbleSortBenchmark\\.bubbleSort\\(\\)"));
+        assertFalse(PprofText.row(shown, root(BUBBLE)).isPresent(), "-show_from drops the frames above");
+        assertTrue(PprofText.row(shown, SORT).isPresent(), "-show_from keeps the frames below");
+        String focused = pprof(BUBBLE + "/alloc", "-top", "-nodefraction=0", "-focus=copyOf");
+        assertTrue(PprofText.row(PprofText.topRows(focused), root(BUBBLE)).isPresent(), "-focus keeps the stacks through copyOf:\n" + focused);
     }
 
     // ---------------------------------------------------------------- helpers
@@ -445,10 +467,19 @@ class ViewerConformanceIT {
         return profile.substring(0, profile.indexOf('/'));
     }
 
-    /** JMH's generated method that calls the benchmark in AverageTime mode, e.g. ...ConcatBenchmark_plus_jmhTest.plus_AverageTime. */
-    private static String jmhCaller(String benchmark) {
-        String[] parts = benchmark.split("\\.");
-        return PKG + "jmh_generated." + parts[0] + "_" + parts[1] + "_jmhTest." + parts[1] + "_AverageTime";
+    /** The root frame that stands for JMH's harness, e.g. [JMH ConcatBenchmark::plus]. */
+    private static String root(String benchmark) {
+        return "[JMH " + benchmark.replace(".", "::") + "]";
+    }
+
+    /** The @Benchmark method, by its name alone or, where the profile also holds an overload, with its empty parameters. */
+    private static boolean isMethod(String function, String profile) {
+        String method = PKG + benchmark(profile);
+        return function.equals(method) || function.equals(method + "()");
+    }
+
+    private static java.util.Optional<TopRow> methodRow(List<TopRow> rows, String profile) {
+        return rows.stream().filter(r -> isMethod(r.name(), profile)).findFirst();
     }
 
     private static Path folder(Path root, String benchmark) throws IOException {
@@ -538,6 +569,58 @@ class ViewerConformanceIT {
         }
         assertTrue(best >= percent, view + ": widest box of " + function + " is " + best + "%, want >= " + percent
                 + "\n" + titles);
+    }
+
+    private record Box(String title, double left, double top, double right, double bottom) {
+        double centerX() {
+            return (left + right) / 2;
+        }
+
+        double centerY() {
+            return (top + bottom) / 2;
+        }
+
+        boolean contains(double x, double y) {
+            return x >= left && x <= right && y >= top && y <= bottom;
+        }
+    }
+
+    private static List<Box> boxes(String view) throws IOException {
+        List<Box> boxes = new ArrayList<>();
+        for (String line : read(view + ".boxes.txt").split("\n")) {
+            String[] f = line.split("\t");
+            if (f.length == 5) {
+                boxes.add(new Box(f[0], Double.parseDouble(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3]),
+                        Double.parseDouble(f[4])));
+            }
+        }
+        return boxes;
+    }
+
+    /**
+     * In the graph, the node of the function (its tooltip "name (value)") shows the word on the
+     * first screen: the middle of that line of text lies inside the window, with no scrolling.
+     */
+    private static void assertGraphNodeNamedOnFirstScreen(String view, String function, String word) throws IOException {
+        List<Box> boxes = boxes(view);
+        Box node = boxes.stream().filter(b -> b.title().startsWith(function + " (")).findFirst()
+                .orElseThrow(() -> new AssertionError(view + ": no node " + function + " in " + boxes));
+        Box text = boxes.stream().filter(b -> b.title().equals("text:" + word) && node.contains(b.centerX(), b.centerY()))
+                .findFirst().orElseThrow(() -> new AssertionError(view + ": no line '" + word + "' in " + node + ": " + boxes));
+        assertTrue(text.centerX() > 0 && text.centerX() < SCREEN_WIDTH && text.centerY() > 0 && text.centerY() < SCREEN_HEIGHT,
+                view + ": '" + word + "' of " + function + " at " + text + ", outside the first " + SCREEN_WIDTH + "x"
+                        + SCREEN_HEIGHT + " screen");
+    }
+
+    /** In the flame graph, the function's widest box lies wholly on the first screen and is wide enough to read. */
+    private static void assertFlameBoxOnFirstScreen(String view, String function) throws IOException {
+        List<Box> boxes = boxes(view);
+        Box box = boxes.stream().filter(b -> b.title().startsWith(function + " ("))
+                .max((a, b) -> Double.compare(a.right() - a.left(), b.right() - b.left()))
+                .orElseThrow(() -> new AssertionError(view + ": no box " + function + " in " + boxes));
+        assertTrue(box.left() >= 0 && box.right() <= SCREEN_WIDTH && box.top() >= 0 && box.bottom() <= SCREEN_HEIGHT
+                        && box.right() - box.left() >= 100,
+                view + ": " + function + " at " + box + ", not on the first " + SCREEN_WIDTH + "x" + SCREEN_HEIGHT + " screen");
     }
 
     /** The top view's table row (Flat, Flat%, Sum%, Cum, Cum%, Name) of the function has flat% >= percent. */
