@@ -136,6 +136,13 @@ class ContentionHeapThreadsProfileIT {
         assertTrue(top.contains("RetentionBenchmark.cacheRecord") || top.contains("[byte[]: allocation site not sampled]"), top);
     }
 
+    /** cpu, alloc, block, mutex, heap and threads: each table of the summary agrees with go tool pprof -top. */
+    @Test
+    void theSummaryTopRowsAreThoseOfPprofTop() {
+        SummaryTables.assertAgreeWithPprof(run.output(), run.workDir(), 2 * BENCHMARKS.size());
+        SummaryTables.assertAgreeWithPprof(longerLeak.output(), longerLeak.workDir(), 1);
+    }
+
     @Test
     void jmhOutputSummarisesEachNewProfile() {
         String out = run.output();
