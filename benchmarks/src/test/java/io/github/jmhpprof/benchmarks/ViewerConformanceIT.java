@@ -524,8 +524,9 @@ class ViewerConformanceIT {
         views.addAll(List.of(name, url, size));
     }
 
+    /** The benchmark method, also where its name carries its parameters: bubbleSort() (and the sort, bubbleSort(int[])). */
     private static String regex(String benchmark) {
-        return URLEncoder.encode(benchmark.replace(".", "\\.") + "$", StandardCharsets.UTF_8);
+        return URLEncoder.encode(benchmark.replace(".", "\\.") + "($|\\()", StandardCharsets.UTF_8);
     }
 
     /** {@code target/screenshots/<run>}: one folder per failsafe run (build JDK, JDK 25). */

@@ -23,7 +23,16 @@ public final class ClassNames {
         if (dims == 0 || dims == jvmName.length()) {
             return stable(jvmName);
         }
-        String element = switch (jvmName.charAt(dims)) {
+        char kind = jvmName.charAt(dims);
+        String element = kind == 'L'
+                ? (jvmName.endsWith(";") ? jvmName.substring(dims + 1, jvmName.length() - 1) : jvmName.substring(dims + 1))
+                : primitive(kind);
+        return stable(element == null ? jvmName.substring(dims) : element) + "[]".repeat(dims);
+    }
+
+    /** {@code int} for the descriptor character {@code I}, and so on; null for a character that names no primitive type. */
+    public static String primitive(char descriptor) {
+        return switch (descriptor) {
             case 'Z' -> "boolean";
             case 'B' -> "byte";
             case 'C' -> "char";
@@ -32,10 +41,8 @@ public final class ClassNames {
             case 'J' -> "long";
             case 'F' -> "float";
             case 'D' -> "double";
-            case 'L' -> jvmName.endsWith(";") ? jvmName.substring(dims + 1, jvmName.length() - 1) : jvmName.substring(dims + 1);
-            default -> jvmName.substring(dims);
+            default -> null;
         };
-        return stable(element) + "[]".repeat(dims);
     }
 
     /**

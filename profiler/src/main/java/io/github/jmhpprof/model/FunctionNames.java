@@ -62,17 +62,10 @@ public final class FunctionNames {
                 type = binary.substring(binary.lastIndexOf('/') + 1);
                 i = end + 1;
             } else {
-                type = switch (c) {
-                    case 'Z' -> "boolean";
-                    case 'B' -> "byte";
-                    case 'C' -> "char";
-                    case 'S' -> "short";
-                    case 'I' -> "int";
-                    case 'J' -> "long";
-                    case 'F' -> "float";
-                    case 'D' -> "double";
-                    default -> throw new IllegalArgumentException("not a method descriptor: " + descriptor);
-                };
+                type = ClassNames.primitive(c);
+                if (type == null) { // not a descriptor the JVM writes: show it as it is
+                    return descriptor;
+                }
                 i++;
             }
             if (out.length() > 1) {

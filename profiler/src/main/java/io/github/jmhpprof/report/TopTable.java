@@ -6,6 +6,9 @@ import io.github.jmhpprof.model.ProfileData;
 import io.github.jmhpprof.model.Sample;
 import io.github.jmhpprof.model.ValueType;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -147,7 +150,8 @@ public final class TopTable {
             return "  100%";
         }
         if (ratio >= 1.0) {
-            return String.format(Locale.ROOT, "%5.2f%%", ratio);
+            // Go rounds an exact tie to even (90.625 -> 90.62); String.format would round it up.
+            return String.format(Locale.ROOT, "%5s%%", new BigDecimal(ratio).setScale(2, RoundingMode.HALF_EVEN).toPlainString());
         }
         return String.format(Locale.ROOT, "%5s%%", goG2(ratio));
     }
@@ -157,7 +161,7 @@ public final class TopTable {
         if (v == 0) {
             return "0";
         }
-        java.math.BigDecimal rounded = new java.math.BigDecimal(v).round(new java.math.MathContext(2));
+        BigDecimal rounded = new BigDecimal(v).round(new MathContext(2, RoundingMode.HALF_EVEN));
         int exponent = rounded.precision() - rounded.scale() - 1;
         if (exponent < -4) {
             String mantissa = rounded.movePointRight(-exponent).stripTrailingZeros().toPlainString();

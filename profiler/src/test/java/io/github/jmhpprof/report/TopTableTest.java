@@ -55,8 +55,11 @@ class TopTableTest {
         assertEquals("  100%", TopTable.percentage(9996, 10000));
         assertEquals("59.52%", TopTable.percentage(5952, 10000));
         assertEquals(" 1.00%", TopTable.percentage(100, 10000));
+        assertEquals("90.62%", TopTable.percentage(29, 32), "Go rounds the tie 90.625 to even");
+        assertEquals("40.38%", TopTable.percentage(40_375, 100_000), "the tie 40.375 goes to the even 8, up");
         assertEquals(" 0.42%", TopTable.percentage(42, 10000));
         assertEquals("0.032%", TopTable.percentage(32, 100000));
+        assertEquals("0.033%", TopTable.percentage(325, 1_000_000), "as Go's %5.2g of 0.0325");
         assertEquals("    0%", TopTable.percentage(0, 100000));
     }
 
