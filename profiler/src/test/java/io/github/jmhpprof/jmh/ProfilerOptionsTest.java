@@ -28,6 +28,8 @@ class ProfilerOptionsTest {
         assertEquals(Duration.ofNanos(10_000), o.mutexThreshold());
         assertEquals(256, o.heapSamples());
         assertEquals(Engine.JFR, o.engine(), "no native code unless asked for");
+        assertEquals(false, o.fullStacks(), "the harness frames folded into one root, as Go's benchmark profiles start near the benchmark");
+        assertEquals(true, ProfilerOptions.parse("stacks=full").fullStacks());
     }
 
     @Test
@@ -73,6 +75,7 @@ class ProfilerOptionsTest {
             "mutexThreshold=11s      | up to 10s",
             "heapSamples=0           | from 1 to 65536",
             "heapSamples=many        | option 'heapSamples' has a bad value 'many'",
+            "stacks=all              | option 'stacks' has a bad value 'all'; expected benchmark",
             "cpu=fast                | one of auto, cputime, execution",
             "engine=perf             | option 'engine' has a bad value 'perf'; expected one of jfr, async, auto",
             "dir=a;dir=b             | given twice",
