@@ -16,11 +16,12 @@ class DuplicateProfilerIT {
     @Test
     void theProfilerGivenTwiceWritesOnceAndSaysNothingIsMissing() throws Exception {
         Path dir = JmhRuns.newOutputDir("twice");
-        RunResult run = JmhRuns.run(JmhRuns.shortRun(WorkBenchmark.class.getName(), dir, "events=cpu,alloc")
-                .addProfiler("pprof", "dir=" + dir + ";events=cpu,alloc")).iterator().next();
-
-        Result<?> text = run.getSecondaryResults().get("pprof");
-        String said = text == null ? "" : text.extendedInfo();
+        PrintedOutput.Captured<RunResult> captured = PrintedOutput.during(() -> JmhRuns.run(
+                JmhRuns.shortRun(WorkBenchmark.class.getName(), dir, "events=cpu,alloc")
+                        .addProfiler("pprof", "dir=" + dir + ";events=cpu,alloc")).iterator().next());
+        Result<?> text = captured.value().getSecondaryResults().get("pprof");
+        // The summary is printed; problems come as JMH text results.
+        String said = captured.printed() + (text == null ? "" : text.extendedInfo());
         assertFalse(said.contains("no profiles"), said);
         Path bench = JmhRuns.benchmarkFolder(dir, "WorkBenchmark.work");
         assertTrue(RawProfile.of(bench.resolve("cpu.pb.gz")).total("samples") > 0, said);
