@@ -127,8 +127,12 @@ class ContentionHeapThreadsProfileIT {
                 }
             }
         }
-        long records = 8192L * 4096;
-        assertTrue(liveArrays >= records, "the 8,192 cached records of 4 KB are live: " + liveArrays + " bytes of byte[]");
+        // The cache keeps the first 8,192 records; a loaded machine may run fewer calls than that,
+        // and the measured calls alone are a lower bound of how many were cached.
+        long cachedRecords = Math.min(8192, operations(run, "RetentionBenchmark.retain"));
+        long records = cachedRecords * 4096;
+        assertTrue(liveArrays >= records, "at least " + cachedRecords + " cached records of 4 KB are live: " + liveArrays
+                + " bytes of byte[]");
         assertTrue(cachedOrUnplaced >= 0.9 * records, "the records are put where they were allocated or nowhere: "
                 + cachedOrUnplaced + " of " + liveArrays + " bytes of byte[]");
         String top = GoPprof.run(List.of("-top", "-sample_index=inuse_space"), run.profile("RetentionBenchmark.retain", "heap.pb.gz"))
