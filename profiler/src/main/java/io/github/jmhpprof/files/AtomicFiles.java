@@ -3,14 +3,19 @@ package io.github.jmhpprof.files;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes a file so that no reader ever sees it half-written: the bytes go to a hidden temporary
  * file beside the target, which is renamed into place only when complete. A crash leaves no
  * file under the final name, only a hidden {@code .tmp} that the next write does not reuse.
+ * The file gets the permissions any new file gets (0666 less the umask), as a plain write would:
+ * not the 0600 of {@code Files.createTempFile}, which would hide CI artifacts and shared results.
  */
 public final class AtomicFiles {
 
@@ -26,9 +31,18 @@ public final class AtomicFiles {
     public static void write(Path target, Content content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        Path temp = null;
         try {
-            try (OutputStream out = Files.newOutputStream(temp)) {
+            OutputStream stream = null;
+            while (stream == null) {
+                temp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+                try {
+                    stream = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                } catch (FileAlreadyExistsException taken) {
+                    temp = null;
+                }
+            }
+            try (OutputStream out = stream) {
                 content.writeTo(out);
             }
             try {
@@ -37,7 +51,9 @@ public final class AtomicFiles {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } finally {
-            Files.deleteIfExists(temp);
+            if (temp != null) {
+                Files.deleteIfExists(temp);
+            }
         }
     }
 }

@@ -6,11 +6,14 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AtomicFilesTest {
 
@@ -38,5 +41,16 @@ class AtomicFilesTest {
         assertEquals("first", Files.readString(target));
         AtomicFiles.write(target, out -> out.write("second".getBytes()));
         assertEquals("second", Files.readString(target));
+    }
+
+    @Test
+    void theFileHasThePermissionsOfAnyNewFileNotTempFilesOwnerOnly(@TempDir Path dir) throws IOException {
+        Path plain = Files.createFile(dir.resolve("plain"));
+        Set<PosixFilePermission> umasked = Files.getPosixFilePermissions(plain);
+        assertTrue(umasked.contains(PosixFilePermission.GROUP_READ) || umasked.contains(PosixFilePermission.OTHERS_READ),
+                "this test needs a umask that lets others read (e.g. 022), got " + umasked);
+        Path target = dir.resolve("cpu.pb.gz");
+        AtomicFiles.write(target, out -> out.write(1));
+        assertEquals(umasked, Files.getPosixFilePermissions(target), "0666 less the umask, as the plain file");
     }
 }
