@@ -6,6 +6,7 @@ import org.openjdk.jmh.profile.ProfilerException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,6 +39,28 @@ class OutputDirectoryTest {
         Process p = new ProcessBuilder("chattr", flag, dir.toString()).inheritIO().start();
         if (p.waitFor() != 0) {
             throw new AssertionError("chattr " + flag + " " + dir + " failed; the test needs e2fsprogs' chattr");
+        }
+    }
+
+    @Test
+    void aDirectoryWhosePermissionBitsAllowWritingButWhereWritesFailIsRejectedAtOnce() throws Exception {
+        // As root, /proc passes every check of permission bits, yet nothing can be created there.
+        Path dir = Path.of("/proc/jmh-pprof-" + ProcessHandle.current().pid());
+        ProfilerException e = assertThrows(ProfilerException.class, () -> new PprofProfiler("dir=" + dir));
+        assertTrue(e.getMessage().contains("cannot create the output directory " + dir)
+                && e.getMessage().contains("choose another with dir=<path>"), e.getMessage());
+    }
+
+    @Test
+    void theCheckLeavesNothingBehind() throws Exception {
+        Path parent = JmhRuns.newOutputDir("probe");
+        new PprofProfiler("dir=" + parent.resolve("a/b"));
+        try (var left = Files.list(parent)) {
+            assertEquals(0, left.count(), "the folders the check made to probe are removed again");
+        }
+        new PprofProfiler("dir=" + parent);
+        try (var left = Files.list(parent)) {
+            assertEquals(0, left.count(), "the probe file is deleted");
         }
     }
 
