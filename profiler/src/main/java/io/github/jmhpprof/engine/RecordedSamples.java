@@ -67,7 +67,7 @@ public final class RecordedSamples {
     public static RecordedSamples read(Path jfr, RecordingPlan plan, MeasurementWindows windows, ThreadSelector selector)
             throws IOException {
         RecordedSamples samples = new RecordedSamples(plan);
-        new JfrFileReader(windows, selector, samples.collectors()).read(jfr);
+        new JfrFileReader(windows, selector, samples.collectors(), plan.cpuTime()).read(jfr);
         return samples;
     }
 

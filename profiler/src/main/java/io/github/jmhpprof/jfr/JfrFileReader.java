@@ -51,10 +51,25 @@ public final class JfrFileReader {
      * the bytes it stands for ({@code tlabSize}); JFR's TLAB events only give object sizes.
      */
     private final boolean asyncProfiler;
+    /**
+     * The one CPU event this recording asked for. JFR writes the events of every recording running
+     * at the time into each, so another recording's {@code jdk.ExecutionSample} shows up beside our
+     * {@code jdk.CPUTimeSample}; counting both would count the same CPU time twice.
+     */
+    private final String cpuEvent;
 
-
+    /** A reader of a JFR recording that sampled CPU with {@code jdk.ExecutionSample}. */
     public JfrFileReader(MeasurementWindows windows, ThreadSelector selector, Collectors collectors) {
         this(windows, selector, collectors, false);
+    }
+
+    /**
+     * A reader of a JFR recording.
+     *
+     * @param cpuTime whether the recording sampled CPU with {@code jdk.CPUTimeSample} (else {@code jdk.ExecutionSample})
+     */
+    public JfrFileReader(MeasurementWindows windows, ThreadSelector selector, Collectors collectors, boolean cpuTime) {
+        this(windows, selector, collectors, false, cpuTime ? JfrEvents.CPU_TIME_SAMPLE : JfrEvents.EXECUTION_SAMPLE);
     }
 
     /**
@@ -63,12 +78,13 @@ public final class JfrFileReader {
      * {@code jdk.ObjectAllocationInNewTLAB}/{@code OutsideTLAB} events with stacks.
      */
     public static JfrFileReader forAsyncProfiler(MeasurementWindows windows, ThreadSelector selector, Collectors collectors) {
-        return new JfrFileReader(windows, selector, collectors, true);
+        return new JfrFileReader(windows, selector, collectors, true, JfrEvents.EXECUTION_SAMPLE);
     }
 
     private JfrFileReader(MeasurementWindows windows, ThreadSelector selector, Collectors collectors,
-                          boolean asyncProfiler) {
+                          boolean asyncProfiler, String cpuEvent) {
         this.asyncProfiler = asyncProfiler;
+        this.cpuEvent = cpuEvent;
         this.windows = windows;
         this.selector = selector;
         this.cpu = collectors.cpu();
@@ -113,14 +129,14 @@ public final class JfrFileReader {
     }
 
     private void cpuSample(RecordedEvent event, RecordedThread thread) {
-        if (cpu != null && counts(event, thread)) {
+        if (cpu != null && event.getEventType().getName().equals(cpuEvent) && counts(event, thread)) {
             cpu.add(stack(event), thread.getJavaName());
         }
     }
 
     private void lostCpuSamples(RecordedEvent event) {
         RecordedThread thread = event.getThread("eventThread");
-        if (cpu != null && counts(event, thread)) {
+        if (cpu != null && cpuEvent.equals(JfrEvents.CPU_TIME_SAMPLE) && counts(event, thread)) {
             cpu.addLost(thread.getJavaName(), event.getInt("lostSamples"));
         }
     }

@@ -16,9 +16,12 @@ import java.util.function.Function;
 public final class JfrRecording implements Recorder {
 
     private final Recording recording;
+    /** Whether CPU is sampled with jdk.CPUTimeSample rather than jdk.ExecutionSample. */
+    private final boolean cpuTime;
 
-    private JfrRecording(Recording recording) {
+    private JfrRecording(Recording recording, boolean cpuTime) {
         this.recording = recording;
+        this.cpuTime = cpuTime;
     }
 
     /**
@@ -33,7 +36,7 @@ public final class JfrRecording implements Recorder {
         recording.setToDisk(true);
         enable(plan, recording::enable);
         recording.start();
-        return new JfrRecording(recording);
+        return new JfrRecording(recording, plan.cpuTime());
     }
 
     /**
@@ -85,7 +88,7 @@ public final class JfrRecording implements Recorder {
             throws IOException {
         Path file = stopAndDump();
         try {
-            new JfrFileReader(windows, selector, collectors).read(file);
+            new JfrFileReader(windows, selector, collectors, cpuTime).read(file);
         } finally {
             deleteDump(file);
         }
