@@ -17,7 +17,7 @@ final class ComparisonRows {
     /** A row for a benchmark without profiles, saying why. */
     static ComparisonRow missing(BenchmarkParams benchmark, String note) {
         return new ComparisonRow(benchmark.getBenchmark(), params(benchmark), Double.NaN, "", Double.NaN, Double.NaN,
-                Double.NaN, Double.NaN, "-", "-", note);
+                Double.NaN, Double.NaN, "-", "-", note, BenchmarkFolderName.of(benchmark.id()));
     }
 
     private static String params(BenchmarkParams benchmark) {
@@ -34,7 +34,8 @@ final class ComparisonRows {
         double coverage = cpu == null ? Double.NaN : total.coverage();
         String fullNote = total.hasFailed() ? joined("no profiles: " + total.failure(), note) : note;
         return new ComparisonRow(benchmark.getBenchmark(), params(benchmark), total.meanScore(), total.scoreUnit(), bytesPerOp,
-                allocsPerOp, cpuPerOp, coverage, top(alloc, "alloc_space"), top(cpu, "cpu"), fullNote);
+                allocsPerOp, cpuPerOp, coverage, top(alloc, "alloc_space"), top(cpu, "cpu"), fullNote,
+                BenchmarkFolderName.of(benchmark.id()));
     }
 
     private static String joined(String a, String b) {

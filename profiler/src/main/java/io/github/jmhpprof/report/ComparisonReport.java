@@ -12,7 +12,7 @@ import java.util.Locale;
 public final class ComparisonReport {
 
     private static final String[] HEADER = {"Benchmark", "Params", "Score", "Unit", "B/op", "allocs/op",
-        "CPU ns/op", "CPU coverage", "Top allocation site", "Top CPU function", "Note"};
+        "CPU ns/op", "CPU coverage", "Top allocation site", "Top CPU function", "Note", "Folder"};
 
     private final List<ComparisonRow> rows;
 
@@ -37,7 +37,7 @@ public final class ComparisonReport {
         for (ComparisonRow r : rows) {
             csv.append(String.join(",", quote(r.benchmark()), quote(r.params()), raw(r.score()), quote(r.scoreUnit()),
                     raw(r.bytesPerOp()), raw(r.allocsPerOp()), raw(r.cpuNanosPerOp()), raw(r.coverage()),
-                    quote(r.topAllocSite()), quote(r.topCpuFunction()), quote(r.note()))).append('\n');
+                    quote(r.topAllocSite()), quote(r.topCpuFunction()), quote(r.note()), quote(r.folder()))).append('\n');
         }
         return csv.toString();
     }
@@ -70,7 +70,7 @@ public final class ComparisonReport {
         for (ComparisonRow r : rows) {
             cells.add(List.of(r.benchmark(), r.params(), fixed(r.score(), 3), r.scoreUnit(), fixed(r.bytesPerOp(), 1),
                     fixed(r.allocsPerOp(), 2), fixed(r.cpuNanosPerOp(), 1), fixed(r.coverage(), 2),
-                    r.topAllocSite(), r.topCpuFunction(), r.note()));
+                    r.topAllocSite(), r.topCpuFunction(), r.note(), r.folder()));
         }
         return cells;
     }

@@ -15,8 +15,9 @@ package io.github.jmhpprof.report;
  * @param topAllocSite   function with the most flat alloc_space, with its share
  * @param topCpuFunction function with the most flat CPU, with its share
  * @param note           why figures are missing or partial, or empty
+ * @param folder         the benchmark's folder under the output root, where its profiles are
  */
 public record ComparisonRow(String benchmark, String params, double score, String scoreUnit, double bytesPerOp,
                             double allocsPerOp, double cpuNanosPerOp, double coverage, String topAllocSite,
-                            String topCpuFunction, String note) {
+                            String topCpuFunction, String note, String folder) {
 }

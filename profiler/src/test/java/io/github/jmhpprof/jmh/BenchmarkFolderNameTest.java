@@ -38,7 +38,29 @@ class BenchmarkFolderNameTest {
     void longIdsAreCutButStayDistinct() {
         String a = "b-p-" + "x".repeat(300) + "a";
         String b = "b-p-" + "x".repeat(300) + "b";
-        assertTrue(BenchmarkFolderName.of(a).length() <= 120);
+        assertTrue(BenchmarkFolderName.of(a).length() <= BenchmarkFolderName.MAX_LENGTH);
         assertNotEquals(BenchmarkFolderName.of(a), BenchmarkFolderName.of(b));
+    }
+
+    /** The shape of the ids that lost their params on a real queue library's suite (issue #15). */
+    @Test
+    void aLongIdKeepsEveryParamValueAndShortensThePackageFirst() {
+        String params = "-Throughput-burstSize-100-consumerCount-2-producerCount-2-qCapacity-132000-qType-SpscArrayQueue";
+        String a = "org.example.queues.benchmarks.throughput.contended.QueueBurstCostBenchmark.burstCost" + params + "-warmup-true";
+        String b = "org.example.queues.benchmarks.throughput.contended.QueueBurstCostBenchmark.burstCost" + params + "-warmup-false";
+        assertTrue(a.length() > BenchmarkFolderName.MAX_LENGTH, "the test needs an id over the limit: " + a.length());
+        String folder = BenchmarkFolderName.of(a);
+        assertTrue(folder.startsWith("o.e.q.b.t.c.QueueBurstCostBenchmark.burstCost" + params + "-warmup-true-"), folder);
+        assertTrue(BenchmarkFolderName.of(b).contains("-warmup-false-"), BenchmarkFolderName.of(b));
+        assertNotEquals(folder, BenchmarkFolderName.of(b));
+        assertTrue(folder.length() <= BenchmarkFolderName.MAX_LENGTH, folder);
+    }
+
+    @Test
+    void whenInitialsAreNotEnoughThePackageGoesAndTheParamsStay() {
+        String params = "-AverageTime-" + "p".repeat(60) + "-" + "v".repeat(66);
+        String id = "a".repeat(30) + "." + "b".repeat(30) + ".Bench.m" + params;
+        String folder = BenchmarkFolderName.of(id);
+        assertTrue(folder.startsWith("Bench.m" + params + "-"), folder);
     }
 }
