@@ -76,6 +76,8 @@ final class BenchmarkSession {
     /** The CPU sampling period that applied: ours, or a shorter one another JFR recording asked for. */
     private Duration cpuPeriod;
     private ForkReport.Score score = new ForkReport.Score(0, 0, "");
+    /** The exact B/op of each iteration, summed: the same figure as pprof.alloc.norm once averaged. */
+    private ForkReport.Score bytesPerOp = new ForkReport.Score(0, 0, "B/op");
     /** Live objects per class from before the first iteration (heap profile), and their growth after the last. */
     private HeapGrowth heapSinceStart;
     private ClassHistogram heapGrowth;
@@ -137,9 +139,13 @@ final class BenchmarkSession {
             score = score.add(result.getPrimaryResult().getScore(), result.getPrimaryResult().getScoreUnit());
         }
         List<Result> results = new ArrayList<>();
+        double iterationBytesPerOp = ops == 0 ? Double.NaN : (double) bytes / ops;
+        if (ops != 0) {
+            bytesPerOp = bytesPerOp.add(iterationBytesPerOp, "B/op");
+        }
         if (options.events().contains(EventKind.ALLOC)) {
             // Every iteration reports it: JMH averages a label missing from an iteration as 0.
-            results.add(new ScalarResult(ALLOC_NORM, ops == 0 ? Double.NaN : (double) bytes / ops, "B/op", AggregationPolicy.AVG));
+            results.add(new ScalarResult(ALLOC_NORM, iterationBytesPerOp, "B/op", AggregationPolicy.AVG));
         }
         if (failed || measurementIterations == iteration.getCount()) {
             results.addAll(finish());
@@ -213,7 +219,7 @@ final class BenchmarkSession {
         }
         ForkReport report;
         if (startFailure != null) {
-            report = ForkReport.failed(operations, activity.totalAllocatedBytes(), startFailure, score);
+            report = ForkReport.failed(operations, activity.totalAllocatedBytes(), startFailure, score, bytesPerOp);
         } else {
             try {
                 report = convert(forkDir, started, threads, threadsTakenAt, liveHeap);
@@ -222,7 +228,7 @@ final class BenchmarkSession {
                         "cannot write " + WriteErrors.describe(e), score);
             } catch (RuntimeException e) {
                 report = ForkReport.failed(operations, activity.totalAllocatedBytes(),
-                        "converting the recording failed: " + e, score);
+                        "converting the recording failed: " + e, score, bytesPerOp);
             } finally {
                 recording.close();
             }
@@ -306,7 +312,7 @@ final class BenchmarkSession {
         return new ForkReport(operations, activity.totalAllocatedBytes(), activity.totalCpuNanos(), processCpuNanos,
                 cpuNanos, wantCpu ? cpu.sampleCount() : 0, wantCpu ? cpu.lostCount() : 0,
                 wantAlloc ? alloc.sampleCount() : 0, liveHeap, millis, written, wantCpu ? cpuSamplerText() : "", "",
-                score.sum(), score.iterations(), score.unit(), notes(allocNote));
+                score.sum(), score.iterations(), score.unit(), notes(allocNote), bytesPerOp.sum(), bytesPerOp.iterations());
     }
 
     private String notes(String allocNote) {

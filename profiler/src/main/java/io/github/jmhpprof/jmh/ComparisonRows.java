@@ -28,7 +28,7 @@ final class ComparisonRows {
         double ops = total.operations();
         ProfileData alloc = profiles.get(EventKind.ALLOC);
         ProfileData cpu = profiles.get(EventKind.CPU);
-        double bytesPerOp = alloc == null || ops == 0 ? Double.NaN : total.allocatedBytes() / ops;
+        double bytesPerOp = alloc == null ? Double.NaN : total.bytesPerOp();
         double allocsPerOp = alloc == null || ops == 0 ? Double.NaN : alloc.total(alloc.indexOf("alloc_objects")) / ops;
         double cpuPerOp = cpu == null || ops == 0 ? Double.NaN : total.cpuProfileNanos() / ops;
         double coverage = cpu == null ? Double.NaN : total.coverage();

@@ -34,15 +34,27 @@ import java.util.Properties;
  * @param scoreIterations   how many iterations that sum covers
  * @param scoreUnit         the score's unit
  * @param note              what the reader should know, e.g. that the benchmark failed midway, or empty
+ * @param bytesPerOpSum     the exact bytes per operation of each measurement iteration, summed
+ * @param bytesPerOpIterations how many iterations that sum covers (those with operations)
  */
 record ForkReport(long operations, long allocatedBytes, long threadCpuNanos, long processCpuNanos,
                   long cpuProfileNanos, long cpuSamples, long lostCpuSamples, long allocSamples,
                   long liveHeapBytes, long conversionMillis, long bytesWritten, String cpuSampler, String failure,
-                  double score, long scoreIterations, String scoreUnit, String note) {
+                  double score, long scoreIterations, String scoreUnit, String note,
+                  double bytesPerOpSum, long bytesPerOpIterations) {
 
-    static ForkReport failed(long operations, long allocatedBytes, String failure, Score score) {
+    static ForkReport failed(long operations, long allocatedBytes, String failure, Score score, Score bytesPerOp) {
         return new ForkReport(operations, allocatedBytes, 0, 0, 0, 0, 0, 0, 0, 0, 0, "", failure,
-                score.sum(), score.iterations(), score.unit(), "");
+                score.sum(), score.iterations(), score.unit(), "", bytesPerOp.sum(), bytesPerOp.iterations());
+    }
+
+    /**
+     * Exact B/op as JMH reports {@code pprof.alloc.norm} and {@code -prof gc} its
+     * {@code gc.alloc.rate.norm}: the mean of the iterations' figures, every iteration weighing
+     * the same. Total bytes ÷ total operations would weigh fast iterations more, and differ.
+     */
+    double bytesPerOp() {
+        return bytesPerOpIterations == 0 ? Double.NaN : bytesPerOpSum / bytesPerOpIterations;
     }
 
     /** JMH's primary score of the measurement iterations, as a sum to average later. */
@@ -76,7 +88,8 @@ record ForkReport(long operations, long allocatedBytes, long threadCpuNanos, lon
                     s.liveHeapBytes + f.liveHeapBytes, Math.max(s.conversionMillis, f.conversionMillis),
                     s.bytesWritten + f.bytesWritten, s.cpuSampler, s.hasFailed() ? s.failure : f.failure,
                     s.score + f.score, s.scoreIterations + f.scoreIterations, s.scoreUnit,
-                    s.note.isEmpty() ? f.note : f.note.isEmpty() ? s.note : s.note + "; " + f.note);
+                    s.note.isEmpty() ? f.note : f.note.isEmpty() ? s.note : s.note + "; " + f.note,
+                    s.bytesPerOpSum + f.bytesPerOpSum, s.bytesPerOpIterations + f.bytesPerOpIterations);
         }
         return s;
     }
@@ -100,6 +113,8 @@ record ForkReport(long operations, long allocatedBytes, long threadCpuNanos, lon
         p.setProperty("scoreIterations", Long.toString(scoreIterations));
         p.setProperty("scoreUnit", scoreUnit);
         p.setProperty("note", note);
+        p.setProperty("bytesPerOpSum", Double.toString(bytesPerOpSum));
+        p.setProperty("bytesPerOpIterations", Long.toString(bytesPerOpIterations));
         AtomicFiles.write(file, out -> {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             p.store(w, "jmh-pprof fork report");
@@ -117,7 +132,8 @@ record ForkReport(long operations, long allocatedBytes, long threadCpuNanos, lon
                 num(p, "allocSamples"), num(p, "liveHeapBytes"), num(p, "conversionMillis"), num(p, "bytesWritten"),
                 p.getProperty("cpuSampler", ""), p.getProperty("failure", ""),
                 Double.parseDouble(p.getProperty("score", "NaN")), num(p, "scoreIterations"), p.getProperty("scoreUnit", ""),
-                p.getProperty("note", ""));
+                p.getProperty("note", ""), Double.parseDouble(p.getProperty("bytesPerOpSum", "0")),
+                num(p, "bytesPerOpIterations"));
     }
 
     private static long num(Properties p, String key) {

@@ -96,7 +96,7 @@ final class Summary {
         long ops = total.operations();
         text.append(String.format(Locale.ROOT, "%n  %s: %d samples, scaled to the %s allocated exactly (%s/op over %d ops)%n",
                 folder.resolve("alloc.pb.gz"), total.allocSamples(), Quantity.format(total.allocatedBytes(), "bytes"),
-                ops == 0 ? "?" : Quantity.format((double) total.allocatedBytes() / ops, "bytes"), ops));
+                Double.isNaN(total.bytesPerOp()) ? "?" : Quantity.format(total.bytesPerOp(), "bytes"), ops));
         appendTop(text, profile, "alloc_space");
     }
 
