@@ -32,7 +32,9 @@ final class ComparisonRows {
         double allocsPerOp = alloc == null || ops == 0 ? Double.NaN : alloc.total(alloc.indexOf("alloc_objects")) / ops;
         double cpuPerOp = cpu == null || ops == 0 ? Double.NaN : total.cpuProfileNanos() / ops;
         double coverage = cpu == null ? Double.NaN : total.coverage();
-        String fullNote = total.hasFailed() ? joined("no profiles: " + total.failure(), note) : note;
+        String lost = cpu == null ? "" : LostCpuSamples.warning(total).orElse("");
+        String fullNote = total.hasFailed() ? joined("no profiles: " + total.failure(), note)
+                : lost.isEmpty() ? note : joined(lost, note);
         return new ComparisonRow(benchmark.getBenchmark(), params(benchmark), total.meanScore(), total.scoreUnit(), bytesPerOp,
                 allocsPerOp, cpuPerOp, coverage, top(alloc, "alloc_space"), top(cpu, "cpu"), fullNote,
                 BenchmarkFolderName.of(benchmark.id()));

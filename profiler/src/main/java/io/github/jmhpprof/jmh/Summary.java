@@ -76,8 +76,8 @@ final class Summary {
             text.append("  sampler: ").append(sampler).append('\n');
         }
         double coverage = total.coverage();
-        text.append(String.format(Locale.ROOT, "  coverage: %.2f of the benchmark threads' %s CPU time",
-                coverage, Quantity.format(total.threadCpuNanos(), "nanoseconds")));
+        text.append(String.format(Locale.ROOT, "  coverage: %.2f%s of the benchmark threads' %s CPU time",
+                coverage, LostCpuSamples.coverageSplit(total), Quantity.format(total.threadCpuNanos(), "nanoseconds")));
         if (total.processCpuNanos() > 0) {
             text.append(String.format(Locale.ROOT, "; the whole JVM used %s (%s outside the benchmark threads: GC, JIT, other)",
                     Quantity.format(total.processCpuNanos(), "nanoseconds"),
@@ -89,6 +89,7 @@ final class Summary {
                     "  WARNING: the CPU profile accounts for %.0f%% of the benchmark threads' CPU time, so its values are %s%n",
                     100 * coverage, coverage < 0.8 ? "understated" : "overstated"));
         }
+        LostCpuSamples.warning(total).ifPresent(w -> text.append("  WARNING: ").append(w).append('\n'));
         appendTop(text, profile, "cpu");
     }
 

@@ -1,0 +1,57 @@
+package io.github.jmhpprof.jmh;
+
+import io.github.jmhpprof.cpu.CpuSamples;
+import io.github.jmhpprof.model.Frame;
+import io.github.jmhpprof.model.Labels;
+import io.github.jmhpprof.model.ProfileData;
+import io.github.jmhpprof.model.Stack;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A CPU profile with a quarter of its samples lost: coverage reads 1.00, and the summary must say why that is not the whole truth. */
+class LostCpuSamplesTest {
+
+    private static final long PERIOD = 10_000_000;
+
+    private static ForkReport report(long kept, long lost) {
+        long cpu = (kept + lost) * PERIOD;
+        return new ForkReport(1000, 0, cpu, cpu, cpu, kept, lost, 0, 0, 0, 0, "jdk.CPUTimeSample every 10ms", "",
+                1, 1, "us/op", "", 0, 0);
+    }
+
+    private static ProfileData profile(long kept, long lost) {
+        CpuSamples samples = new CpuSamples();
+        for (int i = 0; i < kept; i++) {
+            samples.add(Stack.of(Frame.synthetic("work")), "worker-1");
+        }
+        samples.addLost("worker-1", lost);
+        return samples.toProfile(new Labels(new TreeMap<>(Map.of("benchmark", "b"))), Duration.ofNanos(PERIOD));
+    }
+
+    @Test
+    void aQuarterLostIsAWarningAndCoverageShowsTheSplit() {
+        ForkReport report = report(75, 25);
+        String summary = new Summary("b-AverageTime", Path.of("pprof/b"), 1, 1)
+                .text(Map.of(EventKind.CPU, profile(75, 25)), report, "");
+        assertTrue(summary.contains("coverage: 1.00 (0.75 with stacks, 0.25 lost samples without)"), summary);
+        assertTrue(summary.contains("WARNING: 25% of the CPU samples were lost"), summary);
+        assertTrue(ComparisonRows.of(JmhParams.of("b"), Map.of(EventKind.CPU, profile(75, 25)), report, "").note()
+                .startsWith("25% of the CPU samples were lost"), "the comparison report's note says so too");
+    }
+
+    @Test
+    void aFewLostAreShownButNotWarnedAbout() {
+        ForkReport report = report(99, 1);
+        String summary = new Summary("b-AverageTime", Path.of("pprof/b"), 1, 1)
+                .text(Map.of(EventKind.CPU, profile(99, 1)), report, "");
+        assertTrue(summary.contains("(+1 lost, kept as [lost samples])"), summary);
+        assertFalse(summary.contains("WARNING"), summary);
+    }
+}
