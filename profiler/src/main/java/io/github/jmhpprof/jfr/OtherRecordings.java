@@ -1,6 +1,7 @@
 package io.github.jmhpprof.jfr;
 
 import jdk.jfr.FlightRecorder;
+import jdk.jfr.FlightRecorderListener;
 import jdk.jfr.Recording;
 import jdk.jfr.RecordingState;
 
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,6 +24,24 @@ public final class OtherRecordings {
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ns|us|ms|s|m|h|d)");
 
     private OtherRecordings() {
+    }
+
+    /**
+     * Watches the other recordings from now until the returned handle is closed, and hands every
+     * shorter period asked for to {@code shorter}: now, and whenever a recording starts or stops.
+     * A listener rather than a look at each iteration's edges, because those edges may lie inside
+     * another profiler's window (-prof gc counts the bytes a look allocates).
+     */
+    public static AutoCloseable watch(JfrRecording ours, boolean cpuTime, Duration interval, Consumer<Duration> shorter) {
+        FlightRecorderListener listener = new FlightRecorderListener() {
+            @Override
+            public void recordingStateChanged(Recording recording) {
+                shorterCpuPeriod(ours, cpuTime, interval).ifPresent(shorter);
+            }
+        };
+        FlightRecorder.addListener(listener);
+        shorterCpuPeriod(ours, cpuTime, interval).ifPresent(shorter);
+        return () -> FlightRecorder.removeListener(listener);
     }
 
     /** The shortest sampling period another running recording asked for, if shorter than ours. */

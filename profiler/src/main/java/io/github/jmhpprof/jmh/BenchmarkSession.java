@@ -68,13 +68,16 @@ final class BenchmarkSession {
     private boolean cpuTime;
     private String startFailure;
     private ThreadSnapshot before;
+    private ThreadSnapshot warmupBefore;
+    /** Stops watching other JFR recordings; null when not watching. */
+    private AutoCloseable otherRecordings;
     private long processCpuBefore;
     private long processCpuNanos;
     private int measurementIterations;
     private long operations;
     private int failedIteration;
     /** The CPU sampling period that applied: ours, or a shorter one another JFR recording asked for. */
-    private Duration cpuPeriod;
+    private volatile Duration cpuPeriod;
     private ForkReport.Score score = new ForkReport.Score(0, 0, "");
     /** The exact B/op of each iteration, summed: the same figure as pprof.alloc.norm once averaged. */
     private ForkReport.Score bytesPerOp = new ForkReport.Score(0, 0, "B/op");
@@ -101,29 +104,46 @@ final class BenchmarkSession {
         if (recording == null && startFailure == null) {
             start();
         }
+        // Taken in warmup iterations too, and thrown away: the first measured edge then loads no
+        // class and allocates little (another profiler's window, e.g. -prof gc's, may include it).
+        ThreadSnapshot snapshot = ThreadSnapshot.take(selector);
+        long processCpu = ProcessCpu.nanos();
+        Instant now = Instant.now();
         if (iteration.getType() == IterationType.MEASUREMENT) {
-            before = ThreadSnapshot.take(selector);
-            processCpuBefore = ProcessCpu.nanos();
-            windows.open(Instant.now());
-            noteOtherRecordings();
+            before = snapshot;
+            processCpuBefore = processCpu;
+            windows.open(now);
+        } else {
+            warmupBefore = snapshot;
         }
     }
 
-    /** Checked at both edges of every measurement iteration: another profiler may start or stop at either. */
-    private void noteOtherRecordings() {
+    /**
+     * From the start of the recording: JFR gives every recording the shortest period any running
+     * one asked for, so our CPU samples may weigh less than we asked.
+     */
+    private void watchOtherRecordings() {
         if (recording instanceof JfrRecording jfr && options.events().contains(EventKind.CPU)) {
-            OtherRecordings.shorterCpuPeriod(jfr, cpuTime, options.interval())
-                    .filter(p -> p.compareTo(cpuPeriod) < 0).ifPresent(p -> cpuPeriod = p);
+            otherRecordings = OtherRecordings.watch(jfr, cpuTime, options.interval(), this::noteShorterPeriod);
+        }
+    }
+
+    private synchronized void noteShorterPeriod(Duration period) {
+        if (period.compareTo(cpuPeriod) < 0) {
+            cpuPeriod = period;
         }
     }
 
     List<Result> afterIteration(IterationParams iteration, IterationResult result) {
-        if (role.kind() == ForkRole.Kind.WARMUP || iteration.getType() != IterationType.MEASUREMENT) {
+        if (role.kind() == ForkRole.Kind.WARMUP) {
+            return List.of();
+        }
+        if (iteration.getType() != IterationType.MEASUREMENT) {
+            warmUpMeasuredEdge();
             return List.of();
         }
         Instant end = Instant.now();
         processCpuNanos += ProcessCpu.nanos() - processCpuBefore;
-        noteOtherRecordings();
         ThreadSnapshot after = ThreadSnapshot.take(selector);
         windows.close(end);
         long bytes = activity.addIteration(before, after);
@@ -138,19 +158,35 @@ final class BenchmarkSession {
         } else {
             score = score.add(result.getPrimaryResult().getScore(), result.getPrimaryResult().getScoreUnit());
         }
-        List<Result> results = new ArrayList<>();
         double iterationBytesPerOp = ops == 0 ? Double.NaN : (double) bytes / ops;
         if (ops != 0) {
             bytesPerOp = bytesPerOp.add(iterationBytesPerOp, "B/op");
         }
-        if (options.events().contains(EventKind.ALLOC)) {
+        boolean last = failed || measurementIterations == iteration.getCount();
+        // A fork sends its results to the host after every profiler's afterIteration: the files
+        // are written then, out of the other profilers' windows. An embedded run (-f 0), a failed
+        // iteration and a run without the B/op result that carries the work write them now.
+        boolean deferred = last && !failed && role.kind() != ForkRole.Kind.EMBEDDED && wants(EventKind.ALLOC);
+        List<Result> results = new ArrayList<>();
+        if (wants(EventKind.ALLOC)) {
             // Every iteration reports it: JMH averages a label missing from an iteration as 0.
-            results.add(new ScalarResult(ALLOC_NORM, iterationBytesPerOp, "B/op", AggregationPolicy.AVG));
+            results.add(deferred
+                    ? new AfterAllProfilersResult(ALLOC_NORM, iterationBytesPerOp, "B/op", this::finish)
+                    : new ScalarResult(ALLOC_NORM, iterationBytesPerOp, "B/op", AggregationPolicy.AVG));
         }
-        if (failed || measurementIterations == iteration.getCount()) {
+        if (last && !deferred) {
             results.addAll(finish());
         }
         return results;
+    }
+
+    /** What a measured iteration's end runs, once in a warmup iteration, so that it has run before. */
+    private void warmUpMeasuredEdge() {
+        ProcessCpu.nanos();
+        if (warmupBefore != null) {
+            new ThreadActivity().addIteration(warmupBefore, ThreadSnapshot.take(selector));
+        }
+        new AfterAllProfilersResult(ALLOC_NORM, 0, "B/op", null).runWork();
     }
 
     private void start() {
@@ -185,6 +221,7 @@ final class BenchmarkSession {
             }
             plan = plan();
             recording = JfrRecording.start(plan);
+            watchOtherRecordings();
         } catch (IllegalStateException | SecurityException e) {
             startFailure = e.getMessage();
         } catch (IOException e) {
@@ -206,6 +243,7 @@ final class BenchmarkSession {
     }
 
     private List<Result> finish() {
+        stopWatchingOtherRecordings();
         Path forkDir = layout.forkDir(benchmark.id(), role.fork());
         long started = System.nanoTime();
         // The end of the measurement, before the profiler's own work changes what is alive.
@@ -247,6 +285,16 @@ final class BenchmarkSession {
         return role.kind() == ForkRole.Kind.EMBEDDED
                 ? new TrialAssembler(options, benchmark).afterFork(role, "")
                 : List.of();
+    }
+
+    private void stopWatchingOtherRecordings() {
+        if (otherRecordings != null) {
+            try {
+                otherRecordings.close();
+            } catch (Exception ignored) {
+                // removing a listener does not fail
+            }
+        }
     }
 
     private ForkReport convert(Path forkDir, long started, ThreadStacks threads, long threadsTakenAt,

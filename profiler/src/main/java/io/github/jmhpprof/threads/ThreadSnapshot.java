@@ -36,25 +36,26 @@ public final class ThreadSnapshot {
         }
     }
 
-    public static ThreadSnapshot take(ThreadSelector selector) {
-        Thread[] live = liveThreads();
-        int n = 0;
-        long[] ids = new long[live.length];
-        String[] names = new String[live.length];
-        for (Thread t : live) {
+    /**
+     * Reused by every {@link #take}: a snapshot is taken at each iteration's edges, which may lie
+     * inside another profiler's window (-prof gc counts the bytes we allocate there), so it
+     * allocates only what it keeps. Per-thread reads, not the bulk ones: those return new arrays.
+     */
+    private static Thread[] liveBuffer = new Thread[64];
+
+    public static synchronized ThreadSnapshot take(ThreadSelector selector) {
+        int live = liveThreads();
+        Map<Long, Counters> threads = new HashMap<>();
+        boolean cpuEnabled = BEAN.isThreadCpuTimeEnabled();
+        for (int i = 0; i < live; i++) {
+            Thread t = liveBuffer[i];
+            liveBuffer[i] = null;
             ThreadGroup group = t.getThreadGroup();
-            if (selector.isBenchmarkThread(t.getId(), t.getName(), group == null ? null : group.getName())) {
-                ids[n] = t.getId();
-                names[n] = t.getName();
-                n++;
+            long id = t.getId();
+            if (selector.isBenchmarkThread(id, t.getName(), group == null ? null : group.getName())) {
+                threads.put(id, new Counters(t.getName(), BEAN.getThreadAllocatedBytes(id),
+                        cpuEnabled ? BEAN.getThreadCpuTime(id) : -1));
             }
-        }
-        long[] selected = java.util.Arrays.copyOf(ids, n);
-        long[] bytes = BEAN.getThreadAllocatedBytes(selected);
-        long[] cpu = BEAN.isThreadCpuTimeEnabled() ? BEAN.getThreadCpuTime(selected) : null;
-        Map<Long, Counters> threads = new HashMap<>(n * 2);
-        for (int i = 0; i < n; i++) {
-            threads.put(selected[i], new Counters(names[i], bytes[i], cpu == null ? -1 : cpu[i]));
         }
         return new ThreadSnapshot(threads);
     }
@@ -68,17 +69,17 @@ public final class ThreadSnapshot {
         return threads;
     }
 
-    private static Thread[] liveThreads() {
+    /** Fills {@link #liveBuffer} with the live threads, growing it when they do not fit; returns how many. */
+    private static int liveThreads() {
         ThreadGroup root = Thread.currentThread().getThreadGroup();
         while (root.getParent() != null) {
             root = root.getParent();
         }
-        Thread[] threads = new Thread[root.activeCount() + 16];
         int count;
-        while ((count = root.enumerate(threads, true)) == threads.length) {
-            threads = new Thread[threads.length * 2];
+        while ((count = root.enumerate(liveBuffer, true)) == liveBuffer.length) {
+            liveBuffer = new Thread[liveBuffer.length * 2];
         }
-        return java.util.Arrays.copyOf(threads, count);
+        return count;
     }
 
     private static com.sun.management.ThreadMXBean threadBean() {
