@@ -366,7 +366,11 @@ final class BenchmarkSession {
     private String notes(String allocNote) {
         String failure = failedIteration == 0 ? ""
                 : "the benchmark failed in measurement iteration " + failedIteration + "; the profiles cover the iterations up to it";
-        return failure.isEmpty() ? allocNote : allocNote.isEmpty() ? failure : failure + "; " + allocNote;
+        return join(join(failure, allocNote), EndedThreadsNote.of(activity.endedThreads(), ThreadSnapshot.countsEndedThreads()));
+    }
+
+    private static String join(String a, String b) {
+        return a.isEmpty() ? b : b.isEmpty() ? a : a + "; " + b;
     }
 
     private long write(ProfileData profile, Path file) throws IOException {

@@ -17,9 +17,16 @@ public final class ThreadSnapshot {
     private static final com.sun.management.ThreadMXBean BEAN = threadBean();
 
     private final Map<Long, Counters> threads;
+    /**
+     * Bytes the JVM counted beyond the selected live threads and the thread taking the snapshot:
+     * above all, threads that have ended ({@code getTotalThreadAllocatedBytes} keeps their
+     * bytes). -1 where the JVM cannot tell (a JDK without that method).
+     */
+    private final long otherBytes;
 
-    private ThreadSnapshot(Map<Long, Counters> threads) {
+    private ThreadSnapshot(Map<Long, Counters> threads, long otherBytes) {
         this.threads = threads;
+        this.otherBytes = otherBytes;
     }
 
     /** Fails early, with a reason, on a JVM that cannot count per-thread allocation. */
@@ -57,12 +64,43 @@ public final class ThreadSnapshot {
                         cpuEnabled ? BEAN.getThreadCpuTime(id) : -1));
             }
         }
-        return new ThreadSnapshot(threads);
+        // Read together, with nothing allocated in between: this thread allocates while it snapshots.
+        long self = BEAN.getCurrentThreadAllocatedBytes();
+        long total = totalAllocatedBytes();
+        long selected = 0;
+        for (Counters c : threads.values()) {
+            selected += Math.max(0, c.allocatedBytes());
+        }
+        return new ThreadSnapshot(threads, total < 0 ? -1 : total - self - selected);
+    }
+
+    /** Whether this JVM keeps the bytes of ended threads (getTotalThreadAllocatedBytes): JDK 21+, and 17.0.x updates that have it. */
+    public static boolean countsEndedThreads() {
+        return totalAllocatedBytes() >= 0;
+    }
+
+    /** All bytes the JVM's threads ever allocated, ended threads included; -1 on a JDK without the method (before 17.0.x/21). */
+    private static long totalAllocatedBytes() {
+        try {
+            return BEAN.getTotalThreadAllocatedBytes();
+        } catch (UnsupportedOperationException | NoSuchMethodError e) {
+            return -1;
+        }
     }
 
     /** A snapshot from known counters; for tests and for engines that count threads themselves. */
     public static ThreadSnapshot of(Map<Long, Counters> threads) {
-        return new ThreadSnapshot(Map.copyOf(threads));
+        return new ThreadSnapshot(Map.copyOf(threads), -1);
+    }
+
+    /** A snapshot from known counters and the bytes counted beyond them (see {@link #otherBytes()}). */
+    public static ThreadSnapshot of(Map<Long, Counters> threads, long otherBytes) {
+        return new ThreadSnapshot(Map.copyOf(threads), otherBytes);
+    }
+
+    /** Bytes allocated by threads other than the selected live ones and the caller, ended ones included; -1 if unknown. */
+    public long otherBytes() {
+        return otherBytes;
     }
 
     public Map<Long, Counters> threads() {
