@@ -309,6 +309,7 @@ final class BenchmarkSession {
         LiveObjectSamples heap = samples.heap();
 
         Labels labels = BenchmarkLabels.of(benchmark);
+        GroupRoles roles = GroupRoles.of(benchmark);
         long written = 0;
         long cpuNanos = 0;
         String allocNote = "";
@@ -320,12 +321,12 @@ final class BenchmarkSession {
             }
             ProfileData profile = cpu.toProfile(labels, cpuPeriod);
             describe(profile, cpuSamplerText());
-            written += write(profile, OutputLayout.profile(forkDir, EventKind.CPU));
+            written += write(roles.label(profile), OutputLayout.profile(forkDir, EventKind.CPU));
         }
         if (wantAlloc) {
             RecordedSamples.Allocations calibrated = samples.allocations(activity, labels);
             describe(calibrated.profile(), allocSamplerText(calibrated));
-            written += write(calibrated.profile(), OutputLayout.profile(forkDir, EventKind.ALLOC));
+            written += write(roles.label(calibrated.profile()), OutputLayout.profile(forkDir, EventKind.ALLOC));
             if (!calibrated.calibrated().perThread()) {
                 allocNote = "allocation samples scaled as a whole to the exact total: some sampled threads (virtual "
                         + "threads, or threads that ended mid-iteration) have no exact count of their own";
@@ -334,12 +335,12 @@ final class BenchmarkSession {
         if (block != null) {
             ProfileData profile = block.toProfile(labels);
             describe(profile, contentionSamplerText(block, RecordedSamples.BLOCK_EVENTS));
-            written += write(profile, OutputLayout.profile(forkDir, EventKind.BLOCK));
+            written += write(roles.label(profile), OutputLayout.profile(forkDir, EventKind.BLOCK));
         }
         if (mutex != null) {
             ProfileData profile = mutex.toProfile(labels);
             describe(profile, contentionSamplerText(mutex, RecordedSamples.MUTEX_EVENTS));
-            written += write(profile, OutputLayout.profile(forkDir, EventKind.MUTEX));
+            written += write(roles.label(profile), OutputLayout.profile(forkDir, EventKind.MUTEX));
         }
         if (heap != null) {
             LiveHeapProfile live = LiveHeapProfile.of(heap, heapGrowth, labels);
@@ -347,14 +348,14 @@ final class BenchmarkSession {
             describe(profile, live.samplerText("jdk.OldObjectSample (queue of " + options.heapSamples() + "): "
                     + heap.objectCount() + " sampled objects of benchmark threads alive after a full GC at the end "
                     + "(warmup included)", "the first warmup iteration", heapSinceStart.whyNone()));
-            written += write(profile, OutputLayout.profile(forkDir, EventKind.HEAP));
+            written += write(roles.label(profile), OutputLayout.profile(forkDir, EventKind.HEAP));
         }
         if (threads != null) {
             ProfileData profile = threads.toProfile(labels);
             describe(profile, "ThreadMXBean.dumpAllThreads() of all " + threads.threadCount()
                     + " live threads of the JVM, after the last measurement iteration");
             profile.setTime(threadsTakenAt * 1_000_000L, 0);
-            written += write(profile, OutputLayout.profile(forkDir, EventKind.THREADS));
+            written += write(roles.label(profile), OutputLayout.profile(forkDir, EventKind.THREADS));
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         return new ForkReport(operations, activity.totalAllocatedBytes(), activity.totalCpuNanos(), processCpuNanos,
