@@ -40,7 +40,9 @@ class FidelityIT {
     void coverageIsReportedForEveryBenchmark() {
         for (String benchmark : BENCHMARKS) {
             double coverage = results.score(PKG + benchmark + ":pprof.cpu.coverage");
-            assertTrue(coverage > 0 && coverage < 1.5, benchmark + " coverage " + coverage);
+            // No upper bound before JDK 25: jdk.ExecutionSample counts a thread in Java code even
+            // while the OS has it waiting for a core, so a loaded machine read 1.59 (OtherProfilersIT).
+            assertTrue(coverage > 0, benchmark + " coverage " + coverage);
             if (jdk >= 25) {
                 assertTrue(coverage >= 0.9 && coverage <= 1.1, "JDK " + jdk + ": CPU-time sampling covers "
                         + benchmark + " within 10%, got " + coverage);

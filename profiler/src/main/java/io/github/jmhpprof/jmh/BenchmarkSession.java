@@ -69,6 +69,8 @@ final class BenchmarkSession {
     private String startFailure;
     private ThreadSnapshot before;
     private ThreadSnapshot warmupBefore;
+    /** Made once, in warmup: a method reference made at the last iteration would spin its class inside other profilers' windows. */
+    private final Runnable finishLater = this::finish;
     /** Stops watching other JFR recordings; null when not watching. */
     private AutoCloseable otherRecordings;
     private long processCpuBefore;
@@ -95,6 +97,10 @@ final class BenchmarkSession {
 
     String benchmarkId() {
         return benchmark.id();
+    }
+
+    boolean isFor(BenchmarkParams params) {
+        return params == benchmark || params.id().equals(benchmark.id());
     }
 
     void beforeIteration(IterationParams iteration) {
@@ -139,7 +145,7 @@ final class BenchmarkSession {
             return List.of();
         }
         if (iteration.getType() != IterationType.MEASUREMENT) {
-            warmUpMeasuredEdge();
+            warmUpMeasuredEdge(result);
             return List.of();
         }
         Instant end = Instant.now();
@@ -171,7 +177,7 @@ final class BenchmarkSession {
         if (wants(EventKind.ALLOC)) {
             // Every iteration reports it: JMH averages a label missing from an iteration as 0.
             results.add(deferred
-                    ? new AfterAllProfilersResult(ALLOC_NORM, iterationBytesPerOp, "B/op", this::finish)
+                    ? new AfterAllProfilersResult(ALLOC_NORM, iterationBytesPerOp, "B/op", finishLater)
                     : new ScalarResult(ALLOC_NORM, iterationBytesPerOp, "B/op", AggregationPolicy.AVG));
         }
         if (last && !deferred) {
@@ -180,13 +186,24 @@ final class BenchmarkSession {
         return results;
     }
 
-    /** What a measured iteration's end runs, once in a warmup iteration, so that it has run before. */
-    private void warmUpMeasuredEdge() {
+    /**
+     * What a measured iteration's end runs, run on throwaway objects in each warmup iteration: the
+     * first measured edge then loads no class (a class load allocates tens of KiB).
+     */
+    private void warmUpMeasuredEdge(IterationResult result) {
+        Instant end = Instant.now();
         ProcessCpu.nanos();
         if (warmupBefore != null) {
+            MeasurementWindows throwaway = new MeasurementWindows();
+            throwaway.open(end);
+            throwaway.close(end);
             new ThreadActivity().addIteration(warmupBefore, ThreadSnapshot.take(selector));
         }
+        if (!result.getRawPrimaryResults().isEmpty()) {
+            new ForkReport.Score(0, 0, "").add(result.getPrimaryResult().getScore(), result.getPrimaryResult().getScoreUnit());
+        }
         new AfterAllProfilersResult(ALLOC_NORM, 0, "B/op", null).runWork();
+        new ScalarResult(ALLOC_NORM, 0, "B/op", AggregationPolicy.AVG);
     }
 
     private void start() {

@@ -91,7 +91,9 @@ public class PprofProfiler implements InternalProfiler, ExternalProfiler {
         if (!ProfilerClaims.claim(this, options.dir(), benchmarkParams)) {
             return;
         }
-        if (session == null || !session.benchmarkId().equals(benchmarkParams.id())) {
+        // The same params object within a fork: compared first, as id() builds a new string each call
+        // (and this runs where another profiler may be counting our bytes).
+        if (session == null || !session.isFor(benchmarkParams)) {
             session = new BenchmarkSession(options, benchmarkParams, ForkRole.current());
         }
         session.beforeIteration(iterationParams);

@@ -32,7 +32,9 @@ class OtherRecordingTest {
         long samples = cpu.total("samples");
         assertEquals(samples * 1_000_000, cpu.total("cpu"), "each sample weighs 1 ms");
         double coverage = results.iterator().next().getSecondaryResults().get(TrialAssembler.CPU_COVERAGE).getScore();
-        assertTrue(coverage > 0.5 && coverage < 1.5, "coverage stays plausible, not 10x: " + coverage);
+        // Weighed by our 10 ms, 1 ms samples would read ~10x. jdk.ExecutionSample (JDK 17) also counts a
+        // thread in Java code while the OS has it waiting for a core, so a loaded machine reads above 1.
+        assertTrue(coverage > 0.2 && coverage < 5, "coverage stays plausible, not 10x: " + coverage);
     }
 
     @Test
