@@ -35,22 +35,23 @@ class LostCpuSamplesTest {
         return samples.toProfile(new Labels(new TreeMap<>(Map.of("benchmark", "b"))), Duration.ofNanos(PERIOD));
     }
 
+    private static String summary(long kept, long lost) {
+        return new Summary("b-AverageTime", Path.of("pprof/b"), 1, 1)
+                .text(Map.of(EventKind.CPU, profile(kept, lost)), report(kept, lost), "");
+    }
+
     @Test
     void aQuarterLostIsAWarningAndCoverageShowsTheSplit() {
-        ForkReport report = report(75, 25);
-        String summary = new Summary("b-AverageTime", Path.of("pprof/b"), 1, 1)
-                .text(Map.of(EventKind.CPU, profile(75, 25)), report, "");
+        String summary = summary(75, 25);
         assertTrue(summary.contains("coverage: 1.00 (0.75 with stacks, 0.25 lost samples without)"), summary);
         assertTrue(summary.contains("WARNING: 25% of the CPU samples were lost"), summary);
-        assertTrue(ComparisonRows.of(JmhParams.of("b"), Map.of(EventKind.CPU, profile(75, 25)), report, "").note()
+        assertTrue(ComparisonRows.of(JmhParams.of("b"), Map.of(EventKind.CPU, profile(75, 25)), report(75, 25), "").note()
                 .startsWith("25% of the CPU samples were lost"), "the comparison report's note says so too");
     }
 
     @Test
     void aFewLostAreShownButNotWarnedAbout() {
-        ForkReport report = report(99, 1);
-        String summary = new Summary("b-AverageTime", Path.of("pprof/b"), 1, 1)
-                .text(Map.of(EventKind.CPU, profile(99, 1)), report, "");
+        String summary = summary(99, 1);
         assertTrue(summary.contains("(+1 lost, kept as [lost samples])"), summary);
         assertFalse(summary.contains("WARNING"), summary);
     }
