@@ -46,12 +46,12 @@ class BenchmarkFolderNameTest {
     @Test
     void aLongIdKeepsEveryParamValueAndShortensThePackageFirst() {
         String params = "-Throughput-burstSize-100-consumerCount-2-producerCount-2-qCapacity-132000-qType-SpscArrayQueue";
-        String a = "org.example.queues.benchmarks.throughput.contended.QueueBurstCostBenchmark.burstCost" + params + "-warmup-true";
-        String b = "org.example.queues.benchmarks.throughput.contended.QueueBurstCostBenchmark.burstCost" + params + "-warmup-false";
+        String a = "org.example.queues.benchmarks.throughput.QueueBurstCostBenchmark.burstCost" + params + "-w-true";
+        String b = "org.example.queues.benchmarks.throughput.QueueBurstCostBenchmark.burstCost" + params + "-w-false";
         assertTrue(a.length() > BenchmarkFolderName.MAX_LENGTH, "the test needs an id over the limit: " + a.length());
         String folder = BenchmarkFolderName.of(a);
-        assertTrue(folder.startsWith("o.e.q.b.t.c.QueueBurstCostBenchmark.burstCost" + params + "-warmup-true-"), folder);
-        assertTrue(BenchmarkFolderName.of(b).contains("-warmup-false-"), BenchmarkFolderName.of(b));
+        assertTrue(folder.startsWith("o.e.q.b.t.QueueBurstCostBenchmark.burstCost" + params + "-w-true-"), folder);
+        assertTrue(BenchmarkFolderName.of(b).contains("-w-false-"), BenchmarkFolderName.of(b));
         assertNotEquals(folder, BenchmarkFolderName.of(b));
         assertTrue(folder.length() <= BenchmarkFolderName.MAX_LENGTH, folder);
     }

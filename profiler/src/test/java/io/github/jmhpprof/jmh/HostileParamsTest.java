@@ -36,7 +36,7 @@ class HostileParamsTest {
         Set<String> labelled = new HashSet<>();
         for (Path folder : folders) {
             String name = folder.getFileName().toString();
-            assertTrue(name.matches("[A-Za-z0-9._=,-]+") && name.length() <= 120 && name.contains("HostileParamsBenchmark.hash"), name);
+            assertTrue(name.matches("[A-Za-z0-9._=,-]+") && name.length() <= BenchmarkFolderName.MAX_LENGTH && name.contains("HostileParamsBenchmark.hash"), name);
             RawProfile alloc = RawProfile.of(folder.resolve("alloc.pb.gz"));
             assertTrue(!alloc.samples().isEmpty(), folder + " has allocation samples");
             String value = alloc.samples().get(0).labels().get("value");
