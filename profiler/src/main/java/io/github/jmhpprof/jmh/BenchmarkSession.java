@@ -70,7 +70,7 @@ final class BenchmarkSession {
     private ThreadSnapshot before;
     private ThreadSnapshot warmupBefore;
     /** Made once, in warmup: a method reference made at the last iteration would spin its class inside other profilers' windows. */
-    private final Runnable finishLater = this::finish;
+    private final Runnable finishLater = () -> finish(true);
     /** Stops watching other JFR recordings; null when not watching. */
     private AutoCloseable otherRecordings;
     private long processCpuBefore;
@@ -260,6 +260,15 @@ final class BenchmarkSession {
     }
 
     private List<Result> finish() {
+        return finish(false);
+    }
+
+    /**
+     * @param deferred run while JMH serialises the last result ({@link AfterAllProfilersResult}):
+     *                 nothing may be printed then (the fork's output goes through the same link),
+     *                 and a result can no longer be returned; the host then finds no fork report
+     */
+    private List<Result> finish(boolean deferred) {
         stopWatchingOtherRecordings();
         Path forkDir = layout.forkDir(benchmark.id(), role.fork());
         long started = System.nanoTime();
@@ -280,7 +289,7 @@ final class BenchmarkSession {
                 report = convert(forkDir, started, threads, threadsTakenAt, liveHeap);
             } catch (IOException e) {
                 report = ForkReport.failed(operations, activity.totalAllocatedBytes(),
-                        "cannot write " + WriteErrors.describe(e), score);
+                        "cannot write " + WriteErrors.describe(e), score, bytesPerOp);
             } catch (RuntimeException e) {
                 report = ForkReport.failed(operations, activity.totalAllocatedBytes(),
                         "converting the recording failed: " + e, score, bytesPerOp);
@@ -294,6 +303,9 @@ final class BenchmarkSession {
             // The host finds this text in the fork's results and repeats it in the summary and report.
             String why = "pprof: " + (report.hasFailed() ? report.failure()
                     : "cannot write to " + forkDir + ": " + WriteErrors.describe(e));
+            if (deferred) {
+                return List.of();
+            }
             System.out.println(why);
             return role.kind() == ForkRole.Kind.EMBEDDED
                     ? new TrialAssembler(options, benchmark).afterFork(role, why)

@@ -86,9 +86,18 @@ public class PprofProfiler implements InternalProfiler, ExternalProfiler {
                 + "exact B/op; block, mutex, heap and threads profiles on request. Options: -prof pprof:help";
     }
 
+    /** The params this profiler last asked {@link ProfilerClaims} about, and the answer: asked once per benchmark. */
+    private BenchmarkParams claimedFor;
+    private boolean claimed;
+
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
-        if (!ProfilerClaims.claim(this, options.dir(), benchmarkParams)) {
+        // Once per benchmark, not at every iteration's edge, where another profiler may count our bytes.
+        if (benchmarkParams != claimedFor) {
+            claimed = ProfilerClaims.claim(this, options.dir(), benchmarkParams);
+            claimedFor = benchmarkParams;
+        }
+        if (!claimed) {
             return;
         }
         // The same params object within a fork: compared first, as id() builds a new string each call
