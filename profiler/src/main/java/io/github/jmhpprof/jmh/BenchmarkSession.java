@@ -70,7 +70,7 @@ final class BenchmarkSession {
     private ThreadSnapshot before;
     private ThreadSnapshot warmupBefore;
     /** Made once, in warmup: a method reference made at the last iteration would spin its class inside other profilers' windows. */
-    private final Runnable finishLater = () -> finish(true);
+    private final java.util.function.Supplier<String> finishLater = this::finishDeferred;
     /** Stops watching other JFR recordings; null when not watching. */
     private AutoCloseable otherRecordings;
     private long processCpuBefore;
@@ -263,6 +263,15 @@ final class BenchmarkSession {
         return finish(false);
     }
 
+    /** {@link #finish()} run by {@link AfterAllProfilersResult}: returns what the host should be told, or empty. */
+    private String finishDeferred() {
+        StringBuilder said = new StringBuilder();
+        for (Result r : finish(true)) {
+            said.append(r.extendedInfo());
+        }
+        return said.toString();
+    }
+
     /**
      * @param deferred run while JMH serialises the last result ({@link AfterAllProfilersResult}):
      *                 nothing may be printed then (the fork's output goes through the same link),
@@ -303,10 +312,9 @@ final class BenchmarkSession {
             // The host finds this text in the fork's results and repeats it in the summary and report.
             String why = "pprof: " + (report.hasFailed() ? report.failure()
                     : "cannot write to " + forkDir + ": " + WriteErrors.describe(e));
-            if (deferred) {
-                return List.of();
+            if (!deferred) {
+                System.out.println(why);
             }
-            System.out.println(why);
             return role.kind() == ForkRole.Kind.EMBEDDED
                     ? new TrialAssembler(options, benchmark).afterFork(role, why)
                     : List.of(new TextResult(why + "\n", "pprof"));

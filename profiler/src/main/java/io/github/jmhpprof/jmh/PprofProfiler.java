@@ -181,6 +181,12 @@ public class PprofProfiler implements InternalProfiler, ExternalProfiler {
             if (iteration.getSecondaryResults().get("pprof") instanceof TextResult text) {
                 said.append(text.extendedInfo().strip());
             }
+            // The last iteration's B/op result carries what a fork's deferred conversion said.
+            for (Result r : iteration.getRawSecondaryResults().get(BenchmarkSession.ALLOC_NORM)) {
+                if (r instanceof AfterAllProfilersResult deferred) {
+                    said.append(deferred.said().strip());
+                }
+            }
         }
         return said.toString();
     }
