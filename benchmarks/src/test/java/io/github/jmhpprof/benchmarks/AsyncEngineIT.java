@@ -11,9 +11,12 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * {@code -prof pprof:engine=async} from benchmarks.jar, which bundles async-profiler: CPU-time
+ * {@code -prof pprof} at defaults from benchmarks.jar, which carries async-profiler through the
+ * profiler's own dependency, on a platform its library loads on (the default engine then is
+ * async-profiler; GroundTruthIT checks what the default gives elsewhere): CPU-time
  * samples that cover the benchmark threads' CPU time on any JDK (JFR's jdk.ExecutionSample on
  * JDK 17 sees 16 % of ConcatBenchmark.plus), and allocation profiles that add up to JMH's own
  * {@code gc.alloc.rate.norm}.
@@ -29,9 +32,10 @@ class AsyncEngineIT {
 
     @BeforeAll
     static void runWithAsyncProfiler() throws Exception {
+        assumeTrue(AsyncProfilerPlatform.shipsALibraryHere(), "async-profiler ships no library for this platform");
         Path dir = BenchmarksJar.newWorkDir("async-engine");
         run = BenchmarksJar.run(dir, 300, List.of("BubbleSortBenchmark.bubbleSort|ConcatBenchmark.plus|PreallocBenchmark.grow$",
-                "-f", "1", "-wi", "2", "-w", "500ms", "-i", "3", "-r", "1s", "-prof", "pprof:engine=async", "-prof", "gc",
+                "-f", "1", "-wi", "2", "-w", "500ms", "-i", "3", "-r", "1s", "-prof", "pprof", "-prof", "gc",
                 "-rf", "csv", "-rff", "results.csv"));
         assertEquals(0, run.exitCode(), run.output());
         results = JmhCsv.read(dir.resolve("results.csv"));
@@ -64,6 +68,8 @@ class AsyncEngineIT {
         assertTrue(cpu.comment("sampler").startsWith("async-profiler event=cpu"), cpu.comment("sampler"));
         String alloc = RawProfile.of(run.profile("ConcatBenchmark.plus", "alloc.pb.gz")).comment("sampler");
         assertTrue(alloc.startsWith("async-profiler alloc"), alloc);
+        assertTrue(run.output().contains("  sampler: async-profiler alloc"), "the summary names the allocation sampler");
+        assertTrue(run.output().contains("  sampler: async-profiler event=cpu"), "and the CPU sampler");
         // Copying the strings' bytes runs in a JIT stub (native code) that JFR's sampler never shows.
         String mappings = GoPprof.run(List.of("-raw"), run.profile("ConcatBenchmark.plus", "cpu.pb.gz")).assertNoStderr();
         assertTrue(mappings.contains("[native]") || mappings.contains("libjvm.so"), mappings);

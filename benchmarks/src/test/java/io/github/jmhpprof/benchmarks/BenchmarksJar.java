@@ -24,10 +24,15 @@ final class BenchmarksJar {
          * sample benchmark's name (e.g. {@code ConcatBenchmark.plus}); fails unless it exists.
          */
         Path profile(String benchmark, String file) {
+            return profileOf(PKG + benchmark, file);
+        }
+
+        /** Like {@link #profile}, for a benchmark named in full, e.g. one outside the sample package. */
+        Path profileOf(String fullName, String file) {
             try (Stream<Path> folders = Files.list(workDir.resolve("pprof"))) {
-                List<Path> matches = folders.filter(f -> f.getFileName().toString().startsWith(PKG + benchmark + "-")).toList();
+                List<Path> matches = folders.filter(f -> f.getFileName().toString().startsWith(fullName + "-")).toList();
                 if (matches.size() != 1) {
-                    throw new AssertionError("want one folder for " + benchmark + ", got " + matches);
+                    throw new AssertionError("want one folder for " + fullName + ", got " + matches);
                 }
                 Path path = matches.get(0).resolve(file);
                 if (!Files.isRegularFile(path)) {

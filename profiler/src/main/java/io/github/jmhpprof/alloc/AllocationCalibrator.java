@@ -51,12 +51,12 @@ public final class AllocationCalibrator {
         if (!perThread) {
             List<Map.Entry<AllocationSamples.Key, Long>> all = new ArrayList<>(samples.weights().entrySet());
             long raw = all.stream().mapToLong(Map.Entry::getValue).sum();
-            addScaled(profile, samples.sizes(), all, raw, exactBytes, labels);
+            addScaled(profile, samples, all, raw, exactBytes, labels);
             return new Result(profile, exactBytes, false);
         }
         for (Map.Entry<Long, List<Map.Entry<AllocationSamples.Key, Long>>> thread : byThread.entrySet()) {
             long raw = thread.getValue().stream().mapToLong(Map.Entry::getValue).sum();
-            addScaled(profile, samples.sizes(), thread.getValue(), raw, exact.get(thread.getKey()).allocatedBytes(), labels);
+            addScaled(profile, samples, thread.getValue(), raw, exact.get(thread.getKey()).allocatedBytes(), labels);
         }
         for (Map.Entry<Long, ThreadActivity.Totals> e : exact.entrySet()) {
             long bytes = e.getValue().allocatedBytes();
@@ -73,7 +73,7 @@ public final class AllocationCalibrator {
      * makes the integers add up to exactly {@code target}, and keeps small sites that plain
      * rounding would round away in aggregate.
      */
-    private static void addScaled(ProfileData profile, ObjectSizes sizes, List<Map.Entry<AllocationSamples.Key, Long>> samples,
+    private static void addScaled(ProfileData profile, AllocationSamples source, List<Map.Entry<AllocationSamples.Key, Long>> samples,
                                   long raw, long target, Labels labels) {
         // By class, then stack; each sort key made once: a stack's text is long, and a profile of a
         // long-running program (the runtime API's) has thousands of entries.
@@ -91,10 +91,22 @@ public final class AllocationCalibrator {
             long bytes = Math.round(cumulative) - assigned;
             assigned += bytes;
             AllocationSamples.Key key = e.getKey();
-            double perByte = sizes.objectsPerByte(key.objectClass());
-            long objects = Double.isNaN(perByte) ? 0 : Math.round(bytes * perByte);
+            long objects = objects(source, key, bytes, factor);
             profile.add(key.stack(), labels.with("thread", key.thread()).with("object", key.objectClass()), objects, bytes);
         }
+    }
+
+    /**
+     * The objects a key's {@code bytes} stand for: its samples' own count, scaled as its bytes
+     * were, where the samples knew their object's size; else the class's estimate from TLAB sizes.
+     */
+    private static long objects(AllocationSamples samples, AllocationSamples.Key key, long bytes, double factor) {
+        double sampled = samples.sampledObjects(key);
+        if (!Double.isNaN(sampled)) {
+            return Math.round(sampled * factor);
+        }
+        double perByte = samples.sizes().objectsPerByte(key.objectClass());
+        return Double.isNaN(perByte) ? 0 : Math.round(bytes * perByte);
     }
 
     private static double orZero(double d) {

@@ -20,32 +20,43 @@ import java.time.Duration;
  * alongside: async-profiler has no old-object sampler, and its lock events lack the park and wait
  * events the block profile is made of.
  *
+ * <p>async-profiler starts later than JFR: once the benchmark's allocation rate is known, so
+ * that the allocation sampling interval fits it (see {@code AllocationInterval}).
+ *
  * <p>Only this class refers to async-profiler's API, so the class is loaded only when the engine
  * is; call {@link AsyncProfilerLibrary#unavailableReason()} first.
  */
 public final class AsyncProfilerRecording implements Recorder {
 
     /**
-     * Bytes between allocation samples: async-profiler's default, and Go's MemProfileRate. The
-     * profile is calibrated to exact bytes, so this only sets how fine the split between stacks is.
+     * Mean bytes between allocation samples when nothing better is known (no warmup to measure the
+     * allocation rate in): async-profiler's default, and Go's MemProfileRate.
      */
-    public static final long ALLOC_INTERVAL_BYTES = 512 * 1024;
+    public static final long DEFAULT_ALLOC_INTERVAL = 512 * 1024;
 
     private final AsyncProfiler profiler;
+    private final RecordingPlan plan;
+    private final int stackDepth;
     private final Path file;
     private final JfrRecording waits;
     private boolean running;
+    private long allocInterval;
+    private String cpuEngine;
 
-    private AsyncProfilerRecording(AsyncProfiler profiler, Path file, JfrRecording waits) {
+    private AsyncProfilerRecording(AsyncProfiler profiler, RecordingPlan plan, int stackDepth, Path file,
+                                   JfrRecording waits) {
         this.profiler = profiler;
+        this.plan = plan;
+        this.stackDepth = stackDepth;
         this.file = file;
         this.waits = waits;
     }
 
     /**
-     * Starts async-profiler for the plan's CPU and allocation events, and JFR for the rest.
+     * Starts JFR for the plan's block, mutex and heap profiles now; async-profiler, for the CPU and
+     * allocation profiles, starts with {@link #startSampling(long)} once its interval is known.
      *
-     * @throws IllegalStateException when async-profiler does not load or refuses to start
+     * @throws IllegalStateException when async-profiler does not load
      */
     public static AsyncProfilerRecording start(RecordingPlan plan, int stackDepth) throws IOException {
         AsyncProfilerLibrary.unavailableReason().ifPresent(reason -> {
@@ -59,36 +70,61 @@ public final class AsyncProfilerRecording implements Recorder {
                 waits = JfrRecording.start(new RecordingPlan(false, false, plan.interval(), false, 1,
                         plan.block(), plan.blockThreshold(), plan.mutex(), plan.mutexThreshold(), plan.heap()));
             }
-            AsyncProfilerRecording recording = new AsyncProfilerRecording(profiler, file, waits);
-            if (plan.cpu() || plan.alloc()) {
-                try {
-                    profiler.execute(command(plan, stackDepth, file));
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalStateException("async-profiler refused to start: " + e.getMessage(), e);
-                }
-                recording.running = true;
-            }
-            return recording;
-        } catch (IOException | RuntimeException e) {
-            if (waits != null) {
-                waits.close();
-            }
+            return new AsyncProfilerRecording(profiler, plan, stackDepth, file, waits);
+        } catch (RuntimeException e) {
             Files.deleteIfExists(file);
             throw e;
         }
+    }
+
+    /** Whether {@link #startSampling(long)} has anything to start. */
+    public boolean samples() {
+        return plan.cpu() || plan.alloc();
+    }
+
+    /**
+     * Starts async-profiler's CPU and allocation sampling, or restarts it with a new interval: the
+     * restart begins a new file, so it belongs between warmup iterations, whose samples are not used.
+     *
+     * @param allocInterval mean bytes between allocation samples
+     * @throws IllegalStateException when async-profiler refuses to start
+     */
+    public void startSampling(long allocInterval) {
+        if (!samples()) {
+            return;
+        }
+        if (running) {
+            try {
+                stopProfiler();
+            } catch (IOException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        }
+        this.allocInterval = allocInterval;
+        try {
+            profiler.execute(command(plan, stackDepth, file, allocInterval));
+        } catch (IllegalArgumentException | IOException e) {
+            throw new IllegalStateException("async-profiler refused to start: " + e.getMessage(), e);
+        }
+        running = true;
+    }
+
+    /** Mean bytes between allocation samples, once sampling started. */
+    public long allocInterval() {
+        return allocInterval;
     }
 
     /**
      * The start command. {@code event=cpu} samples by thread CPU time: perf_events where the kernel
      * allows it, a per-thread CPU timer otherwise; {@code interval} is in nanoseconds of CPU time.
      */
-    static String command(RecordingPlan plan, int stackDepth, Path file) {
+    static String command(RecordingPlan plan, int stackDepth, Path file, long allocInterval) {
         StringBuilder command = new StringBuilder("start");
         if (plan.cpu()) {
             command.append(",event=cpu,interval=").append(plan.interval().toNanos());
         }
         if (plan.alloc()) {
-            command.append(",alloc=").append(ALLOC_INTERVAL_BYTES);
+            command.append(",alloc=").append(allocInterval);
         }
         command.append(",jstackdepth=").append(stackDepth);
         // The path cannot hold a comma: async-profiler splits its arguments there.
@@ -101,8 +137,9 @@ public final class AsyncProfilerRecording implements Recorder {
     }
 
     /** A text for the profiles' comments: what sampled the CPU profile. */
-    public static String cpuSamplerText(Duration interval) {
-        return "async-profiler event=cpu (perf_events or a CPU timer) every " + interval.toNanos() / 1_000_000.0
+    public String cpuSamplerText(Duration interval) {
+        String engine = cpuEngine == null ? "perf_events or a CPU timer" : cpuEngine;
+        return "async-profiler event=cpu (" + engine + ") every " + interval.toNanos() / 1_000_000.0
                 + "ms of thread CPU time, native and VM code included";
     }
 
@@ -111,8 +148,10 @@ public final class AsyncProfilerRecording implements Recorder {
             throws IOException {
         if (running) {
             stopProfiler();
-            JfrFileReader.forAsyncProfiler(windows, selector,
-                    new JfrFileReader.Collectors(collectors.cpu(), collectors.alloc(), null, null, null)).read(file);
+            JfrFileReader reader = JfrFileReader.forAsyncProfiler(windows, selector,
+                    new JfrFileReader.Collectors(collectors.cpu(), collectors.alloc(), null, null, null), allocInterval);
+            reader.read(file);
+            cpuEngine = reader.asyncProfilerCpuEngine();
         }
         if (waits != null) {
             waits.stopAndRead(windows, selector,

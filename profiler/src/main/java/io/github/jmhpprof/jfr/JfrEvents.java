@@ -12,6 +12,7 @@ final class JfrEvents {
     static final String MONITOR_ENTER = "jdk.JavaMonitorEnter";
     static final String MONITOR_WAIT = "jdk.JavaMonitorWait";
     static final String OLD_OBJECT_SAMPLE = "jdk.OldObjectSample";
+    static final String ACTIVE_SETTING = "jdk.ActiveSetting";
 
     private JfrEvents() {
     }

@@ -47,8 +47,8 @@ public final class JfrFileReader {
     private final LiveObjectSamples heap;
     private ObjectSizeEstimate sizes;
     /**
-     * async-profiler writes its allocation samples as TLAB events with stacks, each weighted by
-     * the bytes it stands for ({@code tlabSize}); JFR's TLAB events only give object sizes.
+     * async-profiler writes its allocation samples as TLAB events with stacks and the sampled
+     * object's size; JFR's TLAB events only give object sizes.
      */
     private final boolean asyncProfiler;
     /**
@@ -57,6 +57,12 @@ public final class JfrFileReader {
      * {@code jdk.CPUTimeSample}; counting both would count the same CPU time twice.
      */
     private final String cpuEvent;
+    /** async-profiler's mean bytes between allocation samples (the JVM's heap sampling interval). */
+    private final long allocInterval;
+    /** async-profiler's CPU engine as it recorded it (perf_events, ctimer, itimer), or null. */
+    private String cpuEngine;
+    /** async-profiler's {@code jstackdepth}: its stacks of this many frames were cut. */
+    private int stackDepth = Integer.MAX_VALUE;
 
     /** A reader of a JFR recording that sampled CPU with {@code jdk.ExecutionSample}. */
     public JfrFileReader(MeasurementWindows windows, ThreadSelector selector, Collectors collectors) {
@@ -69,7 +75,7 @@ public final class JfrFileReader {
      * @param cpuTime whether the recording sampled CPU with {@code jdk.CPUTimeSample} (else {@code jdk.ExecutionSample})
      */
     public JfrFileReader(MeasurementWindows windows, ThreadSelector selector, Collectors collectors, boolean cpuTime) {
-        this(windows, selector, collectors, false, cpuTime ? JfrEvents.CPU_TIME_SAMPLE : JfrEvents.EXECUTION_SAMPLE);
+        this(windows, selector, collectors, false, cpuTime ? JfrEvents.CPU_TIME_SAMPLE : JfrEvents.EXECUTION_SAMPLE, 0);
     }
 
     /**
@@ -77,14 +83,16 @@ public final class JfrFileReader {
      * {@code jdk.ExecutionSample}, one sampling interval of CPU time each; allocation samples are
      * {@code jdk.ObjectAllocationInNewTLAB}/{@code OutsideTLAB} events with stacks.
      */
-    public static JfrFileReader forAsyncProfiler(MeasurementWindows windows, ThreadSelector selector, Collectors collectors) {
-        return new JfrFileReader(windows, selector, collectors, true, JfrEvents.EXECUTION_SAMPLE);
+    public static JfrFileReader forAsyncProfiler(MeasurementWindows windows, ThreadSelector selector, Collectors collectors,
+                                                 long allocInterval) {
+        return new JfrFileReader(windows, selector, collectors, true, JfrEvents.EXECUTION_SAMPLE, allocInterval);
     }
 
     private JfrFileReader(MeasurementWindows windows, ThreadSelector selector, Collectors collectors,
-                          boolean asyncProfiler, String cpuEvent) {
+                          boolean asyncProfiler, String cpuEvent, long allocInterval) {
         this.asyncProfiler = asyncProfiler;
         this.cpuEvent = cpuEvent;
+        this.allocInterval = allocInterval;
         this.windows = windows;
         this.selector = selector;
         this.cpu = collectors.cpu();
@@ -115,9 +123,15 @@ public final class JfrFileReader {
             }
             case JfrEvents.ALLOCATION_IN_NEW_TLAB, JfrEvents.ALLOCATION_OUTSIDE_TLAB -> {
                 if (asyncProfiler) {
-                    allocationSample(event, asyncProfilerWeight(event));
+                    sizedAllocationSample(event);
+                } else {
+                    objectSize(event);
                 }
-                objectSize(event);
+            }
+            case JfrEvents.ACTIVE_SETTING -> {
+                if (asyncProfiler) {
+                    asyncProfilerSetting(event.getString("name"), event.getString("value"));
+                }
             }
             case JfrEvents.THREAD_PARK -> wait(event, event.getClass("parkedClass"), Wait.PARK);
             case JfrEvents.MONITOR_ENTER -> wait(event, event.getClass("monitorClass"), Wait.MONITOR_ENTER);
@@ -150,12 +164,35 @@ public final class JfrFileReader {
     }
 
     /**
-     * async-profiler puts the bytes a sample stands for (the sampling interval, or the object's
-     * size when larger) in {@code tlabSize}; an event without it stands for its own object.
+     * One of async-profiler's allocation samples. The JVM's heap sampler (JVMTI
+     * SampledObjectAlloc) puts sample points a random, exponentially distributed number of bytes
+     * apart, with mean {@code allocInterval}, and reports the object a point falls in: an object of
+     * s bytes is sampled with chance 1 - exp(-s / interval). So the sample stands for
+     * 1 / that chance objects, and s / that chance bytes (Horvitz-Thompson; async-profiler's own
+     * weight, max(s, interval), undercounts objects near or above the interval).
      */
-    private static long asyncProfilerWeight(RecordedEvent event) {
-        long weight = event.hasField("tlabSize") ? event.getLong("tlabSize") : 0;
-        return weight > 0 ? weight : event.getLong("allocationSize");
+    private void sizedAllocationSample(RecordedEvent event) {
+        RecordedThread thread = event.getThread();
+        long size = event.getLong("allocationSize");
+        if (alloc == null || size <= 0 || !counts(event, thread)) {
+            return;
+        }
+        double chance = -Math.expm1(-(double) size / allocInterval);
+        alloc.addSized(thread.getJavaThreadId(), thread.getJavaName(), stack(event),
+                className(event.getClass("objectClass")), Math.round(size / chance), size);
+    }
+
+    private void asyncProfilerSetting(String name, String value) {
+        if ("engine".equals(name)) {
+            cpuEngine = value;
+        } else if ("jstackdepth".equals(name) && value != null && value.matches("\\d{1,9}")) {
+            stackDepth = Integer.parseInt(value);
+        }
+    }
+
+    /** async-profiler's CPU engine as it recorded it (perf_events, ctimer or itimer), or null when not read. */
+    public String asyncProfilerCpuEngine() {
+        return cpuEngine;
     }
 
     private void objectSize(RecordedEvent event) {
@@ -232,7 +269,7 @@ public final class JfrFileReader {
     }
 
     private Stack stack(RecordedEvent event) {
-        return StackConverter.convert(event.getStackTrace(), asyncProfiler);
+        return StackConverter.convert(event.getStackTrace(), asyncProfiler, stackDepth);
     }
 
     private boolean isBenchmarkThread(RecordedThread thread) {

@@ -35,6 +35,14 @@ final class StackConverter {
      *                      frames and {@code Native} frames without a Java class
      */
     static Stack convert(RecordedStackTrace trace, boolean asyncProfiler) {
+        return convert(trace, asyncProfiler, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param cutAt a stack of this many frames was cut there: async-profiler does not set JFR's
+     *              truncated flag, it stops at its {@code jstackdepth}
+     */
+    static Stack convert(RecordedStackTrace trace, boolean asyncProfiler, int cutAt) {
         if (trace == null || trace.getFrames().isEmpty()) {
             return Stack.of(NO_STACK);
         }
@@ -54,7 +62,7 @@ final class StackConverter {
                     Math.max(0, f.getLineNumber()),
                     "Inlined".equals(f.getType())));
         }
-        if (trace.isTruncated()) {
+        if (trace.isTruncated() || recorded.size() >= cutAt) {
             frames.add(TRUNCATED);
         }
         return new Stack(frames);

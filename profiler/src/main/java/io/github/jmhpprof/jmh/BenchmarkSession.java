@@ -64,6 +64,10 @@ final class BenchmarkSession {
     private Recorder recording;
     /** async-profiler records the CPU and allocation profiles ({@code engine=async}, or {@code auto} where it loads). */
     private boolean asyncProfiler;
+    /** When async-profiler starts sampling, and at which allocation interval. */
+    private AsyncSamplingStart asyncStart;
+    /** Why engine=auto fell back to JFR after async-profiler loaded, or null. */
+    private String asyncFallback;
     private RecordingPlan plan;
     private boolean cpuTime;
     private String startFailure;
@@ -110,6 +114,9 @@ final class BenchmarkSession {
         if (recording == null && startFailure == null) {
             start();
         }
+        if (asyncStart != null && startFailure == null) {
+            startSampling(() -> asyncStart.beforeIteration(iteration));
+        }
         // Taken in warmup iterations too, and thrown away: the first measured edge then loads no
         // class and allocates little (another profiler's window, e.g. -prof gc's, may include it).
         ThreadSnapshot snapshot = ThreadSnapshot.take(selector);
@@ -146,6 +153,9 @@ final class BenchmarkSession {
         }
         if (iteration.getType() != IterationType.MEASUREMENT) {
             warmUpMeasuredEdge(result);
+            if (asyncStart != null && startFailure == null) {
+                startSampling(asyncStart::afterWarmupIteration);
+            }
             return List.of();
         }
         Instant end = Instant.now();
@@ -224,25 +234,57 @@ final class BenchmarkSession {
             if (asyncProfiler) {
                 cpuTime = true;
                 plan = plan();
-                recording = AsyncProfilerRecording.start(plan, options.stackDepth());
+                AsyncProfilerRecording async = AsyncProfilerRecording.start(plan, options.stackDepth());
+                recording = async;
+                asyncStart = new AsyncSamplingStart(async, benchmark, selector, plan.alloc());
                 return;
             }
-            cpuTime = switch (options.cpuSampler()) {
-                case EXECUTION -> false;
-                case CPUTIME -> true;
-                case AUTO -> JfrRecording.hasCpuTimeSampler();
-            };
-            if (cpuTime && !JfrRecording.hasCpuTimeSampler()) {
-                throw new IllegalStateException("cpu=cputime needs jdk.CPUTimeSample (JDK 25+ on Linux), and this JVM is "
-                        + System.getProperty("java.version") + "; use cpu=execution or cpu=auto");
-            }
-            plan = plan();
-            recording = JfrRecording.start(plan);
-            watchOtherRecordings();
+            startJfr();
         } catch (IllegalStateException | SecurityException e) {
             startFailure = e.getMessage();
         } catch (IOException e) {
             startFailure = WriteErrors.describe(e);
+        }
+    }
+
+    private void startJfr() {
+        cpuTime = switch (options.cpuSampler()) {
+            case EXECUTION -> false;
+            case CPUTIME -> true;
+            case AUTO -> JfrRecording.hasCpuTimeSampler();
+        };
+        if (cpuTime && !JfrRecording.hasCpuTimeSampler()) {
+            throw new IllegalStateException("cpu=cputime needs jdk.CPUTimeSample (JDK 25+ on Linux), and this JVM is "
+                    + System.getProperty("java.version") + "; use cpu=execution or cpu=auto");
+        }
+        plan = plan();
+        recording = JfrRecording.start(plan);
+        watchOtherRecordings();
+    }
+
+    /**
+     * Runs one of {@link AsyncSamplingStart}'s steps. If async-profiler refuses to start (e.g.
+     * JMH's {@code -prof async} runs one already), {@code engine=auto} falls back to JFR, still
+     * in the warmup; {@code engine=async} ends the recording with the reason.
+     */
+    private void startSampling(Runnable step) {
+        try {
+            step.run();
+        } catch (IllegalStateException e) {
+            recording.close();
+            if (options.engine() != Engine.AUTO) {
+                startFailure = e.getMessage();
+                return;
+            }
+            asyncProfiler = false;
+            asyncStart = null;
+            asyncFallback = "async-profiler did not start (" + e.getMessage() + "), so JFR recorded the CPU and "
+                    + "allocation profiles";
+            try {
+                startJfr();
+            } catch (IllegalStateException | SecurityException jfr) {
+                startFailure = e.getMessage() + "; JFR did not start either: " + jfr.getMessage();
+            }
         }
     }
 
@@ -404,7 +446,8 @@ final class BenchmarkSession {
     private String notes(String allocNote) {
         String failure = failedIteration == 0 ? ""
                 : "the benchmark failed in measurement iteration " + failedIteration + "; the profiles cover the iterations up to it";
-        return join(join(failure, allocNote), EndedThreadsNote.of(activity.endedThreads(), ThreadSnapshot.countsEndedThreads()));
+        return join(join(join(failure, asyncFallback == null ? "" : asyncFallback), allocNote),
+                EndedThreadsNote.of(activity.endedThreads(), ThreadSnapshot.countsEndedThreads()));
     }
 
     private static String join(String a, String b) {
@@ -431,8 +474,8 @@ final class BenchmarkSession {
     }
 
     private String cpuSamplerText() {
-        if (asyncProfiler) {
-            return AsyncProfilerRecording.cpuSamplerText(cpuPeriod);
+        if (recording instanceof AsyncProfilerRecording async) {
+            return async.cpuSamplerText(cpuPeriod);
         }
         String sampler = RecordedSamples.cpuSamplerText(cpuTime, cpuPeriod);
         if (!cpuPeriod.equals(options.interval())) {
@@ -445,12 +488,10 @@ final class BenchmarkSession {
 
     private String allocSamplerText(RecordedSamples.Allocations allocations) {
         if (asyncProfiler) {
-            return "async-profiler alloc every " + AsyncProfilerRecording.ALLOC_INTERVAL_BYTES + " bytes (about "
-                    + allocations.bytesPerSample() + " bytes per sample); alloc_space scaled "
-                    + (allocations.calibrated().perThread() ? "per thread" : "as a whole")
-                    + " to exact ThreadMXBean bytes; alloc_objects estimated from the sampled objects' sizes";
+            return AllocSamplerText.async(asyncStart.interval(), allocations);
         }
-        return RecordedSamples.allocSamplerText(options.allocSamplesPerSecond(), allocations);
+        return AllocSamplerText.jfr(RecordedSamples.allocSamplerText(options.allocSamplesPerSecond(), allocations),
+                options.engine());
     }
 
     private static String contentionSamplerText(ContentionSamples samples, String events) {

@@ -35,6 +35,9 @@ final class ComparisonRows {
         String lost = cpu == null ? "" : LostCpuSamples.warning(total).orElse("");
         String fullNote = total.hasFailed() ? joined("no profiles: " + total.failure(), note)
                 : lost.isEmpty() ? note : joined(lost, note);
+        if (AllocSamplerText.isBufferRefillSampled(alloc)) {
+            fullNote = fullNote.isEmpty() ? AllocSamplerText.JFR_NOTE : joined(fullNote, AllocSamplerText.JFR_NOTE);
+        }
         return new ComparisonRow(benchmark.getBenchmark(), params(benchmark), total.meanScore(), total.scoreUnit(), bytesPerOp,
                 allocsPerOp, cpuPerOp, coverage, top(alloc, "alloc_space"), top(cpu, "cpu"), fullNote,
                 BenchmarkFolderName.of(benchmark.id()));

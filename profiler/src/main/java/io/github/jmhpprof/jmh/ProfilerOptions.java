@@ -49,11 +49,11 @@ public record ProfilerOptions(Path dir, Set<EventKind> events, Duration interval
             new OptionSpec("events", "<list>", "comma list of profiles to write: cpu, alloc, block, mutex, heap, threads",
                     DEFAULT_EVENTS),
             new OptionSpec("interval", "<duration>", "CPU sampling period, 1ms to 10s, e.g. 10ms or 1ms", "10ms"),
-            new OptionSpec("allocRate", "<n>/s", "at most n JFR allocation samples per second; totals are calibrated to exact bytes either way",
+            new OptionSpec("allocRate", "<n>/s", "engine=jfr only: at most n JFR allocation samples per second; totals are calibrated to exact bytes either way",
                     "1000/s"),
             new OptionSpec("stackDepth", "<frames>", "deepest stack JFR records, 64 to " + MAX_STACK_DEPTH
                     + " (forked JVMs only; with -f 0 the JVM's own setting applies)", "2048"),
-            new OptionSpec("cpu", "auto|cputime|execution", "CPU sampler: cputime = jdk.CPUTimeSample (JDK 25+), "
+            new OptionSpec("cpu", "auto|cputime|execution", "JFR CPU sampler (engine=jfr, or where async-profiler does not load): cputime = jdk.CPUTimeSample (JDK 25+), "
                     + "execution = jdk.ExecutionSample; auto picks cputime where available", "auto"),
             new OptionSpec("jvmCpu", "true|false", "also show the JVM's CPU time outside the benchmark threads (GC, JIT, "
                     + "other) as one [JVM: ...] stack in the CPU profile, so it adds up to the process's CPU time", "false"),
@@ -63,9 +63,9 @@ public record ProfilerOptions(Path dir, Set<EventKind> events, Duration interval
                     + "ReentrantLock, ReentrantReadWriteLock, StampedLock), 0 to 10s", DEFAULT_THRESHOLD),
             new OptionSpec("heapSamples", "<n>", "heap profile: live objects JFR's old-object sampler keeps, 1 to "
                     + MAX_HEAP_SAMPLES + " (forked JVMs only)", Integer.toString(DEFAULT_HEAP_SAMPLES)),
-            new OptionSpec("engine", "jfr|async|auto", "sampler of the cpu and alloc profiles: jfr = JDK Flight Recorder, "
-                    + "async = async-profiler (needs the dependency tools.profiler:async-profiler on the class path), "
-                    + "auto = async where it loads, jfr otherwise", "jfr"),
+            new OptionSpec("engine", "auto|async|jfr", "sampler of the cpu and alloc profiles: auto = async-profiler "
+                    + "where its native library loads (Linux x64/arm64, macOS), JFR otherwise; async = async-profiler "
+                    + "or fail; jfr = JDK Flight Recorder, whose allocation sites come from buffer-refill sampling", "auto"),
             new OptionSpec("stacks", "benchmark|full", "benchmark = JMH's frames above the @Benchmark method (thread, "
                     + "executor, reflection, generated stubs) folded into one root frame [JMH Class::method]; "
                     + "full = keep them", "benchmark"));
@@ -86,7 +86,7 @@ public record ProfilerOptions(Path dir, Set<EventKind> events, Duration interval
                 threshold("blockThreshold", values.getOrDefault("blockThreshold", DEFAULT_THRESHOLD)),
                 threshold("mutexThreshold", values.getOrDefault("mutexThreshold", DEFAULT_THRESHOLD)),
                 heapSamples(values.getOrDefault("heapSamples", Integer.toString(DEFAULT_HEAP_SAMPLES))),
-                engine(values.getOrDefault("engine", "jfr")),
+                engine(values.getOrDefault("engine", "auto")),
                 fullStacks(values.getOrDefault("stacks", "benchmark")));
     }
 
@@ -204,7 +204,7 @@ public record ProfilerOptions(Path dir, Set<EventKind> events, Duration interval
                 return engine;
             }
         }
-        throw bad("engine", value, "one of jfr, async, auto");
+        throw bad("engine", value, "one of auto, async, jfr");
     }
 
     private static boolean fullStacks(String value) throws OptionSyntaxException {

@@ -98,6 +98,7 @@ final class Summary {
         text.append(String.format(Locale.ROOT, "%n  %s: %d samples, scaled to the %s allocated exactly (%s/op over %d ops)%n",
                 folder.resolve("alloc.pb.gz"), total.allocSamples(), Quantity.format(total.allocatedBytes(), "bytes"),
                 Double.isNaN(total.bytesPerOp()) ? "?" : Quantity.format(total.bytesPerOp(), "bytes"), ops));
+        appendSampler(text, profile);
         appendTop(text, profile, "alloc_space");
     }
 

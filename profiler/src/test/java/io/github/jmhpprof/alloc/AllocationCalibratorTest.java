@@ -34,6 +34,22 @@ class AllocationCalibratorTest {
     }
 
     @Test
+    void samplesThatKnowTheirObjectsSizeCountObjectsPerSiteScaledAsTheirBytes() {
+        AllocationSamples samples = new AllocationSamples();
+        // Two samples of 48 KB buffers standing for 100 KB each: 2 x 100,000 / 49,152 objects.
+        samples.addSized(1, "w1", GROW, "byte[]", 100_000, 49_152);
+        samples.addSized(1, "w1", GROW, "byte[]", 100_000, 49_152);
+        // One sample of a 24-byte object standing for 100 KB: 4,166.7 objects.
+        samples.addSized(1, "w1", SMALL, "Small", 100_000, 24);
+        // The exact count is 1.5x the samples' 300 KB: every site's bytes and objects grow by 1.5.
+        ProfileData p = AllocationCalibrator.calibrate(samples, activity(Map.of(1L, 450_000L)).byThread(),
+                Labels.NONE, 1).profile();
+        assertEquals(Math.round(1.5 * 200_000 / 49_152.0), objectsAt(p, GROW));
+        assertEquals(Math.round(1.5 * 100_000 / 24.0), objectsAt(p, SMALL));
+        assertEquals(300_000, bytesAt(p, GROW));
+    }
+
+    @Test
     void roundingNeverLosesBytesNorRoundsSmallSitesAway() {
         AllocationSamples samples = new AllocationSamples();
         for (int i = 0; i < 7; i++) {
@@ -80,7 +96,15 @@ class AllocationCalibratorTest {
     }
 
     private static long bytesAt(ProfileData p, Stack stack) {
-        return p.samples().stream().filter(s -> s.stack().equals(stack)).mapToLong(s -> s.values()[1]).sum();
+        return valueAt(p, stack, 1);
+    }
+
+    private static long objectsAt(ProfileData p, Stack stack) {
+        return valueAt(p, stack, 0);
+    }
+
+    private static long valueAt(ProfileData p, Stack stack, int index) {
+        return p.samples().stream().filter(s -> s.stack().equals(stack)).mapToLong(s -> s.values()[index]).sum();
     }
 
     /** Activity with the given exact bytes per thread id, as two snapshots would give it. */

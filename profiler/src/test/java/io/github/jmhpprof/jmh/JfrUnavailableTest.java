@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A fork with JFR disabled says so instead of writing empty profiles, and still reports exact B/op. */
+/** With engine=jfr, a fork with JFR disabled says so instead of writing empty profiles, and still reports exact B/op. */
 class JfrUnavailableTest {
 
     @Test
@@ -19,7 +19,7 @@ class JfrUnavailableTest {
         Path dir = JmhRuns.newOutputDir("nojfr");
         // The summary is printed (not a JMH result, which would add a NaN row to JMH's table): read it there.
         PrintedOutput.Captured<Collection<RunResult>> captured = PrintedOutput.during(() -> JmhRuns.run(
-                JmhRuns.shortRun(WorkBenchmark.class.getName(), dir, "").jvmArgsAppend("-XX:-FlightRecorder")));
+                JmhRuns.shortRun(WorkBenchmark.class.getName(), dir, "engine=jfr").jvmArgsAppend("-XX:-FlightRecorder")));
         Collection<RunResult> results = captured.value();
         Path folder = JmhRuns.benchmarkFolder(dir, "WorkBenchmark.work");
         assertFalse(Files.exists(folder.resolve("cpu.pb.gz")), "no empty profile");

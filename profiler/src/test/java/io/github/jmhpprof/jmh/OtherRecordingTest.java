@@ -23,7 +23,7 @@ class OtherRecordingTest {
     void aShorterPeriodFromTheUsersRecordingIsTheOneTheProfileUses() throws Exception {
         Path dir = JmhRuns.newOutputDir("other-recording");
         Path jfc = Path.of(getClass().getResource("/execution-sample-1ms.jfc").toURI());
-        Collection<RunResult> results = JmhRuns.run(JmhRuns.shortRun(WorkBenchmark.class.getName(), dir, "cpu=execution")
+        Collection<RunResult> results = JmhRuns.run(JmhRuns.shortRun(WorkBenchmark.class.getName(), dir, "engine=jfr;cpu=execution")
                 .jvmArgsAppend("-XX:StartFlightRecording:settings=" + jfc + ",filename=" + dir.resolve("user.jfr")));
         RawProfile cpu = RawProfile.parse(GoPprof.run(List.of("-raw"), JmhRuns.benchmarkFolder(dir, "WorkBenchmark.work")
                 .resolve("cpu.pb.gz")).assertNoStderr());

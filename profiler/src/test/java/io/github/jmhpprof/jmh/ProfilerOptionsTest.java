@@ -27,7 +27,7 @@ class ProfilerOptionsTest {
         assertEquals(Duration.ofNanos(10_000), o.blockThreshold());
         assertEquals(Duration.ofNanos(10_000), o.mutexThreshold());
         assertEquals(256, o.heapSamples());
-        assertEquals(Engine.JFR, o.engine(), "no native code unless asked for");
+        assertEquals(Engine.AUTO, o.engine(), "async-profiler wherever it loads, JFR elsewhere");
         assertEquals(false, o.fullStacks(), "the harness frames folded into one root, as Go's benchmark profiles start near the benchmark");
         assertEquals(true, ProfilerOptions.parse("stacks=full").fullStacks());
     }
@@ -77,7 +77,7 @@ class ProfilerOptionsTest {
             "heapSamples=many        | option 'heapSamples' has a bad value 'many'",
             "stacks=all              | option 'stacks' has a bad value 'all'; expected benchmark",
             "cpu=fast                | one of auto, cputime, execution",
-            "engine=perf             | option 'engine' has a bad value 'perf'; expected one of jfr, async, auto",
+            "engine=perf             | option 'engine' has a bad value 'perf'; expected one of auto, async, jfr",
             "dir=a;dir=b             | given twice",
             "interval                | options are key=value pairs",
             "events=                 | has no value",

@@ -13,10 +13,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Deep stacks in a real JMH fork: whole when within stackDepth, marked [truncated] when cut. */
 class StackDepthTest {
 
+    /**
+     * JFR's stacks: async-profiler's (the default engine here) showed one descend frame too many
+     * (202) in one run of this test, a frame it repeats now and then; so the exact count is JFR's.
+     */
     @Test
     void aStack200DeepIsWholeInTraces() throws Exception {
         Path dir = JmhRuns.newOutputDir("depth200");
-        JmhRuns.run(JmhRuns.shortRun(RecursionBenchmark.class.getName(), dir, "events=cpu").param("depth", "200"));
+        JmhRuns.run(JmhRuns.shortRun(RecursionBenchmark.class.getName(), dir, "events=cpu;engine=jfr").param("depth", "200"));
         Path cpu = JmhRuns.benchmarkFolder(dir, "RecursionBenchmark.recurse").resolve("cpu.pb.gz");
         String traces = GoPprof.run(List.of("-traces"), cpu).assertNoStderr();
         assertTrue(!traces.contains("[truncated]"), "no stack is cut at 200 frames");

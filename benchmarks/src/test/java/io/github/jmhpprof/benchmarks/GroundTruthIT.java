@@ -1,0 +1,270 @@
+package io.github.jmhpprof.benchmarks;
+
+import io.github.jmhpprof.testing.RawProfile;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Profiles checked against answers known by construction ({@code io.github.jmhpprof.groundtruth}),
+ * for every engine that loads here: the default (async-profiler where its library loads) and JFR.
+ * <ul>
+ *   <li>Allocation: a repeating sequence of one 48 KB {@code byte[]}, 1,000 small objects and 100
+ *       {@code long[50]} per operation; the truth is the objects' layout, checked against
+ *       {@code -prof gc}. The unbiased sampler must place every site within 3 points and count its
+ *       objects within 5 %; JFR's buffer-refill sampling misplaces sites by 10 points or more
+ *       (on JDK 17 nearly all bytes go to the large object), asserted so that a change is noticed.
+ *   <li>CPU: two computing methods and an array copy; the truth is the benchmark thread's own CPU
+ *       time around each part. The unbiased sampler must show each part within 5 points; JFR
+ *       shows (almost) none of the copy, whose time runs in a JIT stub.
+ * </ul>
+ * Thresholds hold whatever the JIT does and however loaded the machine is: the truth is measured in
+ * the same fork (bytes from layout, CPU from per-thread counters), not taken from timing, and the
+ * allocation profile gets about 20,000 samples over its 20 s measurement (share error about 0.35
+ * points, objects at the smallest site about 1.4 %).
+ */
+class GroundTruthIT {
+
+    private static final String PKG = "io.github.jmhpprof.groundtruth.";
+    private static final String SEQUENCE = PKG + "AllocationSequenceBenchmark.sequence";
+    private static final String SPLIT = PKG + "CpuSplitBenchmark.split";
+
+    /** Bytes per operation by site, from the objects' layout (see AllocationSequenceBenchmark). */
+    private static final Map<String, Long> SITE_BYTES = sites(49_168, 1_000 * 24, 100 * (16 + 50 * 8));
+    private static final Map<String, Long> SITE_OBJECTS = sites(1, 1_000, 100);
+    private static final List<String> CPU_PARTS = List.of("compute", "hash", "copy");
+
+    private static BenchmarksJar.Run byDefault;
+    private static JmhCsv defaultResults;
+    private static BenchmarksJar.Run jfr;
+    private static boolean asyncLoads;
+
+    @BeforeAll
+    static void runBothEngines() throws Exception {
+        asyncLoads = AsyncProfilerPlatform.shipsALibraryHere();
+        // interval=1ms: the CPU check is about attribution; 1 ms gives it about 20,000 samples.
+        Path dir = BenchmarksJar.newWorkDir("ground-truth");
+        byDefault = BenchmarksJar.run(dir, 600, List.of(PKG + "(AllocationSequenceBenchmark|CpuSplitBenchmark)",
+                "-f", "1", "-wi", "2", "-w", "1s", "-i", "4", "-r", "5s", "-prof", "pprof:interval=1ms",
+                "-prof", "gc", "-rf", "csv", "-rff", "results.csv"));
+        assertEquals(0, byDefault.exitCode(), byDefault.output());
+        defaultResults = JmhCsv.read(dir.resolve("results.csv"));
+        Path jfrDir = BenchmarksJar.newWorkDir("ground-truth-jfr");
+        jfr = BenchmarksJar.run(jfrDir, 300, List.of(PKG + "(AllocationSequenceBenchmark|CpuSplitBenchmark)",
+                "-f", "1", "-wi", "2", "-w", "1s", "-i", "3", "-r", "1s", "-prof", "pprof:engine=jfr;interval=1ms"));
+        assertEquals(0, jfr.exitCode(), jfr.output());
+    }
+
+    /**
+     * The measured table of docs/accuracy.md: truth against each engine, written to
+     * {@code ground-truth.md} in the default run's folder.
+     */
+    @AfterAll
+    static void writeTable() throws IOException {
+        if (byDefault == null || jfr == null) {
+            return;
+        }
+        long truthTotal = SITE_BYTES.values().stream().mapToLong(Long::longValue).sum();
+        StringBuilder md = new StringBuilder("| Site | truth: bytes | truth: objects/op");
+        List<BenchmarksJar.Run> runs = List.of(byDefault, jfr);
+        List<RawProfile> allocs = new java.util.ArrayList<>();
+        for (BenchmarksJar.Run run : runs) {
+            RawProfile alloc = RawProfile.of(run.profileOf(SEQUENCE, "alloc.pb.gz"));
+            allocs.add(alloc);
+            String sampler = alloc.comment("sampler").startsWith("async") ? "async-profiler" : "JFR";
+            md.append(" | ").append(sampler).append(": bytes | ").append(sampler).append(": objects/op");
+        }
+        md.append(" |\n|---|---:|---:|---:|---:|---:|---:|\n");
+        for (String site : SITE_BYTES.keySet()) {
+            md.append(String.format(Locale.ROOT, "| %s | %.1f %% | %d", site, 100.0 * SITE_BYTES.get(site) / truthTotal,
+                    SITE_OBJECTS.get(site)));
+            for (RawProfile alloc : allocs) {
+                long ops = Long.parseLong(alloc.comment("operations"));
+                double share = (double) bySite(alloc, "alloc_space", List.of(site)).get(site) / alloc.total("alloc_space");
+                double perOp = (double) bySite(alloc, "alloc_objects", List.of(site)).get(site) / ops;
+                md.append(String.format(Locale.ROOT, " | %.1f %% | %.1f", 100 * share, perOp));
+            }
+            md.append(" |\n");
+        }
+        md.append("\n| CPU part | truth (default run) | default | truth (JFR run) | JFR |\n|---|---:|---:|---:|---:|\n");
+        CpuSplit byDefaultSplit = CpuSplit.of(byDefault);
+        CpuSplit jfrSplit = CpuSplit.of(jfr);
+        for (String part : CPU_PARTS) {
+            md.append(String.format(Locale.ROOT, "| %s | %.1f %% | %.1f %% | %.1f %% | %.1f %% |%n", part,
+                    100 * byDefaultSplit.truth().get(part), 100 * byDefaultSplit.shares().get(part),
+                    100 * jfrSplit.truth().get(part), 100 * jfrSplit.shares().get(part)));
+        }
+        md.append("\nsamplers: ").append(byDefaultSplit.sampler()).append(" / ").append(jfrSplit.sampler()).append('\n');
+        Files.writeString(byDefault.workDir().resolve("ground-truth.md"), md);
+    }
+
+    @Test
+    void theLayoutTruthMatchesJmhsOwnAllocationCount() {
+        double norm = defaultResults.score(SEQUENCE + ":gc.alloc.rate.norm");
+        long truth = SITE_BYTES.values().stream().mapToLong(Long::longValue).sum();
+        assertTrue(Math.abs(norm / truth - 1) < 0.01, "gc.alloc.rate.norm " + norm + " B/op against " + truth
+                + " B/op from the objects' layout: the ground truth itself would be wrong");
+    }
+
+    @Test
+    void theDefaultSamplerPlacesEverySiteAndCountsItsObjects() {
+        RawProfile alloc = RawProfile.of(byDefault.profileOf(SEQUENCE, "alloc.pb.gz"));
+        if (!asyncLoads) {
+            assertTrue(alloc.comment("sampler").startsWith("jdk.ObjectAllocationSample"), alloc.comment("sampler"));
+            return;
+        }
+        assertTrue(alloc.comment("sampler").startsWith("async-profiler alloc"), alloc.comment("sampler"));
+        long ops = Long.parseLong(alloc.comment("operations"));
+        Map<String, Long> bytes = bySite(alloc, "alloc_space", SITE_BYTES.keySet());
+        Map<String, Long> objects = bySite(alloc, "alloc_objects", SITE_BYTES.keySet());
+        long total = alloc.total("alloc_space");
+        long truthTotal = SITE_BYTES.values().stream().mapToLong(Long::longValue).sum();
+        StringBuilder table = new StringBuilder();
+        for (String site : SITE_BYTES.keySet()) {
+            double share = (double) bytes.get(site) / total;
+            double truthShare = (double) SITE_BYTES.get(site) / truthTotal;
+            double perOp = (double) objects.get(site) / ops;
+            table.append(String.format(Locale.ROOT, "%s: %.1f %% of bytes (truth %.1f %%), %.1f objects/op (truth %d)%n",
+                    site, 100 * share, 100 * truthShare, perOp, SITE_OBJECTS.get(site)));
+        }
+        for (String site : SITE_BYTES.keySet()) {
+            double share = (double) bytes.get(site) / total;
+            double truthShare = (double) SITE_BYTES.get(site) / truthTotal;
+            assertTrue(Math.abs(share - truthShare) <= 0.03, site + " share off by more than 3 points:\n" + table);
+            double perOp = (double) objects.get(site) / ops;
+            assertTrue(Math.abs(perOp / SITE_OBJECTS.get(site) - 1) <= 0.05, site + " objects off by more than 5 %:\n" + table);
+        }
+    }
+
+    /**
+     * JFR's known bias, as docs/accuracy.md reports it: nearly all bytes on the 48 KB byte[] (the
+     * object that does not fit the buffer) on JDK 17, and on JDK 25 on a quiet machine; under heavy
+     * load JDK 25 put them as far off the other way. What held in every run: some site is off by
+     * at least 10 points. Should this
+     * fail, JFR's sampling changed: measure again and update the docs.
+     */
+    @Test
+    void jfrsBufferRefillSamplingMisplacesTheSequenceAsDocumented() {
+        RawProfile alloc = RawProfile.of(jfr.profileOf(SEQUENCE, "alloc.pb.gz"));
+        String sampler = alloc.comment("sampler");
+        assertTrue(sampler.startsWith("jdk.ObjectAllocationSample") && sampler.contains("buffer-refill sampling")
+                && sampler.contains("drop engine=jfr"), sampler);
+        Map<String, Long> bytes = bySite(alloc, "alloc_space", SITE_BYTES.keySet());
+        long truthTotal = SITE_BYTES.values().stream().mapToLong(Long::longValue).sum();
+        double worst = 0;
+        for (String site : SITE_BYTES.keySet()) {
+            double share = (double) bytes.get(site) / alloc.total("alloc_space");
+            worst = Math.max(worst, Math.abs(share - (double) SITE_BYTES.get(site) / truthTotal));
+        }
+        assertTrue(worst >= 0.10, "JFR placed every site within " + worst + " of the truth: " + bytes);
+        assertTrue(jfr.output().contains("buffer-refill sampling"), "the summary says where JFR's sites come from");
+    }
+
+    @Test
+    void theSummaryNamesTheSamplerOfEachProfile() {
+        String summary = byDefault.output();
+        assertTrue(summary.contains("sampler: " + (asyncLoads ? "async-profiler alloc" : "jdk.ObjectAllocationSample")),
+                summary);
+        assertTrue(summary.contains("sampler: " + (asyncLoads ? "async-profiler event=cpu" : "jdk.")), summary);
+    }
+
+    @Test
+    void theDefaultSamplerSplitsCpuTimeAsTheThreadsOwnCountersDo() throws IOException {
+        assumeTrue(asyncLoads, "the default here is JFR, checked below");
+        CpuSplit split = CpuSplit.of(byDefault);
+        for (String part : CPU_PARTS) {
+            assertTrue(Math.abs(split.shares().get(part) - split.truth().get(part)) <= 0.05,
+                    part + " off by more than 5 points: " + split);
+        }
+    }
+
+    @Test
+    void jfrMissesTheCopyInItsJitStubAsDocumented() throws IOException {
+        CpuSplit split = CpuSplit.of(jfr);
+        assertTrue(split.truth().get("copy") >= 0.15, "the copy should be a sizeable part: " + split);
+        // JDK 17's jdk.ExecutionSample drops samples in the stub; JDK 25's jdk.CPUTimeSample charges them
+        // to the caller's caller. Either way copy() shows (almost) nothing. See docs/accuracy.md.
+        assertTrue(split.shares().get("copy") <= 0.05, "JFR now sees the copy: update docs/accuracy.md; " + split);
+    }
+
+    /**
+     * The CPU profile's split of the three parts of CpuSplitBenchmark, against the truth the
+     * benchmark thread measured with its own CPU-time counter.
+     */
+    private record CpuSplit(Map<String, Double> shares, Map<String, Double> truth, String sampler) {
+        static CpuSplit of(BenchmarksJar.Run run) throws IOException {
+            RawProfile cpu = RawProfile.of(run.profileOf(SPLIT, "cpu.pb.gz"));
+            return new CpuSplit(cpuShares(cpu), cpuTruth(run), cpu.comment("sampler"));
+        }
+    }
+
+    private static Map<String, Long> sites(long buffer, long smallObjects, long longArrays) {
+        Map<String, Long> sites = new LinkedHashMap<>();
+        sites.put("buffer", buffer);
+        sites.put("smallObjects", smallObjects);
+        sites.put("longArrays", longArrays);
+        return sites;
+    }
+
+    /** The profile's values per method of {@code owner}, by the innermost such method in each stack. */
+    private static Map<String, Long> byMethod(RawProfile profile, String type, String owner, Iterable<String> methods) {
+        int index = profile.indexOf(type);
+        Map<String, Long> values = new LinkedHashMap<>();
+        for (String method : methods) {
+            values.put(method, 0L);
+        }
+        for (RawProfile.Sample sample : profile.samples()) {
+            for (String function : profile.functions(sample)) {
+                String method = function.startsWith(owner + ".") ? function.substring(owner.length() + 1) : null;
+                if (method != null && values.containsKey(method)) {
+                    values.merge(method, sample.values()[index], Long::sum);
+                    break;
+                }
+            }
+        }
+        return values;
+    }
+
+    private static Map<String, Long> bySite(RawProfile alloc, String type, Iterable<String> sites) {
+        return byMethod(alloc, type, PKG + "AllocationSequenceBenchmark", sites);
+    }
+
+    /** Each part's share of the CPU time the three parts have in the profile. */
+    private static Map<String, Double> cpuShares(RawProfile cpu) {
+        return shares(byMethod(cpu, "cpu", PKG + "CpuSplitBenchmark", CPU_PARTS));
+    }
+
+    /** Each part's share of the three parts' CPU time, as the benchmark thread measured it. */
+    private static Map<String, Double> cpuTruth(BenchmarksJar.Run run) throws IOException {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(run.workDir().resolve("cpu-split-truth.properties"))) {
+            p.load(r);
+        }
+        Map<String, Long> nanos = new LinkedHashMap<>();
+        for (String part : CPU_PARTS) {
+            nanos.put(part, Long.parseLong(p.getProperty(part)));
+        }
+        return shares(nanos);
+    }
+
+    private static Map<String, Double> shares(Map<String, Long> values) {
+        double total = values.values().stream().mapToLong(Long::longValue).sum();
+        Map<String, Double> shares = new LinkedHashMap<>();
+        values.forEach((k, v) -> shares.put(k, total == 0 ? 0 : v / total));
+        return shares;
+    }
+}

@@ -1,0 +1,43 @@
+package io.github.jmhpprof.async;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class AllocationIntervalTest {
+
+    @Test
+    void aLongMeasurementGetsTheTargetNumberOfSamples() {
+        // 1 GB/s for a 50 s measurement: 50 GB over 20,000 samples.
+        AllocationInterval i = AllocationInterval.fromWarmup(1_000_000_000L, Duration.ofSeconds(1), 50);
+        assertEquals(2_500_000, i.bytes());
+        assertEquals(20_000, i.expectedSamples());
+    }
+
+    @Test
+    void aShortMeasurementTakesAtMostAThousandSamplesPerSecond() {
+        // 1 GB/s for 1 s: 1,000 samples, not 20,000, so their cost stays like JFR's.
+        AllocationInterval i = AllocationInterval.fromWarmup(500_000_000L, Duration.ofMillis(500), 1);
+        assertEquals(1_000_000, i.bytes());
+        assertEquals(1_000, i.expectedSamples());
+    }
+
+    @Test
+    void theIntervalFollowsTheRateSoTheSampleCountDoesNot() {
+        long slow = AllocationInterval.fromWarmup(10_000_000L, Duration.ofSeconds(1), 20).bytes();
+        long fast = AllocationInterval.fromWarmup(1_000_000_000L, Duration.ofSeconds(1), 20).bytes();
+        assertEquals(100, fast / slow);
+    }
+
+    @Test
+    void aBenchmarkThatHardlyAllocatesIsSampledEveryKilobyte() {
+        assertEquals(AllocationInterval.MIN_BYTES, AllocationInterval.fromWarmup(0, Duration.ofSeconds(1), 10).bytes());
+    }
+
+    @Test
+    void withoutWarmupTheIntervalIsAsyncProfilersDefault() {
+        assertEquals(512 * 1024, AllocationInterval.unmeasured().bytes());
+    }
+}
