@@ -87,6 +87,7 @@ final class BenchmarkSession {
     private ForkReport.Score score = new ForkReport.Score(0, 0, "");
     /** The exact B/op of each iteration, summed: the same figure as pprof.alloc.norm once averaged. */
     private ForkReport.Score bytesPerOp = new ForkReport.Score(0, 0, "B/op");
+    private final IterationScores iterationScores = new IterationScores();
     /** Live objects per class from before the first iteration (heap profile), and their growth after the last. */
     private HeapGrowth heapSinceStart;
     private ClassHistogram heapGrowth;
@@ -173,6 +174,7 @@ final class BenchmarkSession {
             failedIteration = measurementIterations;
         } else {
             score = score.add(result.getPrimaryResult().getScore(), result.getPrimaryResult().getScoreUnit());
+            iterationScores.add(result.getPrimaryResult().getScore(), result.getPrimaryResult().getScoreUnit());
         }
         double iterationBytesPerOp = ops == 0 ? Double.NaN : (double) bytes / ops;
         if (ops != 0) {
@@ -349,6 +351,7 @@ final class BenchmarkSession {
             }
         }
         try {
+            iterationScores.write(forkDir); // before the report, whose presence marks the fork complete
             report.write(forkDir.resolve(OutputLayout.FORK_REPORT));
         } catch (IOException e) {
             // The host finds this text in the fork's results and repeats it in the summary and report.

@@ -1,5 +1,7 @@
 package io.github.jmhpprof.jmh;
 
+import io.github.jmhpprof.compare.BenchmarkScores;
+
 import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
@@ -58,7 +60,7 @@ record OutputLayout(Path root) {
 
     /**
      * Whether a file name is one this profiler writes in a benchmark or fork folder: a profile of a
-     * known kind, a fork report, or the hidden temporary file {@link io.github.jmhpprof.files.AtomicFiles}
+     * known kind, a fork report, iteration scores or scores file, or the hidden temporary file {@link io.github.jmhpprof.files.AtomicFiles}
      * writes one of them through. Any other file (a user's {@code my-baseline.pb.gz}) is never touched.
      */
     static boolean isOwnFile(String name) {
@@ -75,7 +77,7 @@ record OutputLayout(Path root) {
     private static final Pattern FORK_DIR = Pattern.compile("fork-\\d+");
 
     private static boolean isOwnResult(String name) {
-        if (name.equals(FORK_REPORT)) {
+        if (name.equals(FORK_REPORT) || name.equals(IterationScores.FILE) || name.equals(BenchmarkScores.FILE)) {
             return true;
         }
         for (EventKind kind : EventKind.values()) {

@@ -1,5 +1,6 @@
 package io.github.jmhpprof.jmh;
 
+import io.github.jmhpprof.compare.BenchmarkScores;
 import io.github.jmhpprof.files.WriteErrors;
 import io.github.jmhpprof.model.ProfileData;
 import io.github.jmhpprof.pprof.ProfileFiles;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The host's half, after each fork of a benchmark: adds up the profiles of the forks done so far
@@ -137,7 +139,25 @@ final class TrialAssembler {
             reports.add(ForkReport.read(dir.resolve(OutputLayout.FORK_REPORT)));
         }
         ForkReport total = ForkReport.sum(reports);
+        writeScores(forkDirs, reports);
         return new Assembled(mergeForks(forkDirs, role, total), total);
+    }
+
+    /** What {@code Compare} needs of the forks so far: their iteration scores and exact counters. */
+    private void writeScores(List<Path> forkDirs, List<ForkReport> reports) throws IOException {
+        List<BenchmarkScores.Fork> forks = new ArrayList<>();
+        String unit = "";
+        for (int i = 0; i < forkDirs.size(); i++) {
+            IterationScores scores = IterationScores.read(forkDirs.get(i));
+            ForkReport report = reports.get(i);
+            unit = unit.isEmpty() ? scores.unit() : unit;
+            forks.add(new BenchmarkScores.Fork(scores.scores(), report.operations(), report.allocatedBytes(),
+                    report.cpuProfileNanos()));
+        }
+        Map<String, String> params = new TreeMap<>();
+        benchmark.getParamsKeys().forEach(k -> params.put(k, benchmark.getParam(k)));
+        new BenchmarkScores(benchmark.getBenchmark(), benchmark.getMode().shortLabel(), params, unit, forks)
+                .write(layout.benchmarkDir(benchmark.id()).resolve(BenchmarkScores.FILE));
     }
 
     private String finish(Assembled a, ForkRole role, int forksWithProfiles, String note) throws IOException {

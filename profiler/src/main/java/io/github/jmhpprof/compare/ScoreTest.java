@@ -1,0 +1,45 @@
+package io.github.jmhpprof.compare;
+
+/**
+ * The U-test of two runs' scores, with units chosen so that fork-to-fork variance counts.
+ * <p>
+ * Each JVM fork makes its own JIT and memory-layout decisions, so iterations of one fork resemble
+ * each other more than iterations of two forks do. Testing iterations as if independent would
+ * call a lucky fork a significant change. So the units are the forks, each summarised by the
+ * median of its iterations, whenever the exact test on that many forks can reach α at all
+ * (2 / C(n+m, n) ≤ α: 4 forks a side for α = 0.05, JMH's default of 5 is enough). With fewer forks
+ * (one fork a side, say) there is nothing to measure fork-to-fork variance with: the test falls back
+ * to the iterations and says so, as its p-value then understates the uncertainty.
+ *
+ * @param oldValues the old run's units (fork medians or iterations)
+ * @param newValues the new run's
+ * @param byForks   whether the units are forks
+ * @param pValue    the two-sided U-test's p-value
+ * @param significant p &lt; α
+ */
+public record ScoreTest(double[] oldValues, double[] newValues, boolean byForks, double pValue, boolean significant) {
+
+    public static ScoreTest of(BenchmarkScores oldScores, BenchmarkScores newScores, double alpha) {
+        boolean byForks = MannWhitney.smallestPValue(oldScores.forks().size(), newScores.forks().size()) <= alpha;
+        double[] oldValues = byForks ? oldScores.forkMedians() : oldScores.iterationScores();
+        double[] newValues = byForks ? newScores.forkMedians() : newScores.iterationScores();
+        if (oldValues.length == 0 || newValues.length == 0) {
+            return new ScoreTest(oldValues, newValues, byForks, Double.NaN, false);
+        }
+        double p = MannWhitney.test(oldValues, newValues).pValue();
+        return new ScoreTest(oldValues, newValues, byForks, p, p < alpha);
+    }
+
+    public double oldMedian() {
+        return Stats.median(oldValues);
+    }
+
+    public double newMedian() {
+        return Stats.median(newValues);
+    }
+
+    /** "n=5+5 forks" or "n=3+3 iterations". */
+    public String sizes() {
+        return "n=" + oldValues.length + "+" + newValues.length + (byForks ? " forks" : " iterations");
+    }
+}
