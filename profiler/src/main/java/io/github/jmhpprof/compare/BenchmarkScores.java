@@ -3,9 +3,9 @@ package io.github.jmhpprof.compare;
 import io.github.jmhpprof.files.AtomicFiles;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,27 +121,40 @@ public record BenchmarkScores(String benchmark, String mode, Map<String, String>
         return new BenchmarkScores(benchmark, mode, params, unit, all);
     }
 
+    /** Writes the file with its keys in the documented order, so that people and diffs can read it. */
     public void write(Path file) throws IOException {
-        Properties p = new Properties();
-        p.setProperty("format", Integer.toString(FORMAT));
-        p.setProperty("benchmark", benchmark);
-        p.setProperty("mode", mode);
-        p.setProperty("unit", unit);
-        params.forEach((k, v) -> p.setProperty("param." + k, v));
-        p.setProperty("forks", Integer.toString(forks.size()));
+        StringBuilder text = new StringBuilder("# jmh-pprof scores: JMH's score of every measurement iteration, fork by fork"
+                + " (docs/compare-runs.md)\n");
+        line(text, "format", Integer.toString(FORMAT));
+        line(text, "benchmark", benchmark);
+        line(text, "mode", mode);
+        line(text, "unit", unit);
+        params.forEach((k, v) -> line(text, "param." + k, v));
+        line(text, "forks", Integer.toString(forks.size()));
         for (int i = 0; i < forks.size(); i++) {
             Fork f = forks.get(i);
             String prefix = "fork." + (i + 1) + ".";
-            p.setProperty(prefix + "scores", Arrays.stream(f.scores()).mapToObj(Double::toString).collect(Collectors.joining(" ")));
-            p.setProperty(prefix + "operations", Long.toString(f.operations()));
-            p.setProperty(prefix + "allocatedBytes", Long.toString(f.allocatedBytes()));
-            p.setProperty(prefix + "cpuProfileNanos", Long.toString(f.cpuProfileNanos()));
+            line(text, prefix + "scores", Arrays.stream(f.scores()).mapToObj(Double::toString).collect(Collectors.joining(" ")));
+            line(text, prefix + "operations", Long.toString(f.operations()));
+            line(text, prefix + "allocatedBytes", Long.toString(f.allocatedBytes()));
+            line(text, prefix + "cpuProfileNanos", Long.toString(f.cpuProfileNanos()));
         }
-        AtomicFiles.write(file, out -> {
-            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            p.store(w, "jmh-pprof scores: JMH's score of every measurement iteration, fork by fork (docs/compare-runs.md)");
-            w.flush();
-        });
+        AtomicFiles.write(file, out -> out.write(text.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** One {@code key=value} line, escaped as {@link Properties#load} reads it back. */
+    private static void line(StringBuilder text, String key, String value) {
+        Properties one = new Properties();
+        one.setProperty(key, value);
+        StringWriter w = new StringWriter();
+        try {
+            one.store(w, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a StringWriter does not fail", e);
+        }
+        // store() writes a date comment first, then the one entry.
+        String[] lines = w.toString().split("\\R");
+        text.append(lines[lines.length - 1]).append('\n');
     }
 
     /** Reads a scores file; a clear error names the file and what is wrong with it. */
