@@ -88,6 +88,17 @@ public final class CompareCommand {
         return comparisons;
     }
 
+    /** For {@code -prof pprof:baseline=DIR}: the comparison of this run with the baseline, as text to print. */
+    public static String againstBaseline(Path baseline, Path run) {
+        try {
+            Comparison c = Comparison.of(Run.read(baseline.toString(), List.of(baseline)), Run.read(run.toString(), List.of(run)),
+                    0.05, 3, Comparison.Order.INPUT);
+            return ComparisonTables.text(c);
+        } catch (IOException | IllegalArgumentException e) {
+            return "pprof: cannot compare with baseline " + baseline + ": " + e.getMessage() + "\n";
+        }
+    }
+
     private static List<Comparison> compare(Options o) throws IOException {
         return compare(o.runs(), o.alpha(), o.order(), o.top());
     }

@@ -48,6 +48,10 @@ public class PprofProfiler implements InternalProfiler, ExternalProfiler {
         }
         try {
             this.options = ProfilerOptions.parse(initLine);
+            if (options.baseline() != null && !java.nio.file.Files.isDirectory(options.baseline())) {
+                throw new OptionSyntaxException("pprof: option 'baseline' names " + options.baseline().toAbsolutePath()
+                        + ", which is not a folder; expected the dir of an earlier -prof pprof run");
+            }
         } catch (OptionSyntaxException e) {
             throw new ProfilerException(e.getMessage());
         }

@@ -28,11 +28,12 @@ import java.util.stream.Collectors;
  * @param heapSamples        how many live objects JFR's old-object sampler keeps, passed to forked JVMs
  * @param engine             which sampler records the CPU and allocation profiles
  * @param fullStacks         keep JMH's harness frames above the benchmark method instead of folding them into one root
+ * @param baseline           output root of an earlier run to compare this run with at its end, or null
  */
 public record ProfilerOptions(Path dir, Set<EventKind> events, Duration interval, int allocSamplesPerSecond,
                               int stackDepth, CpuSampler cpuSampler, boolean jvmCpu, Duration blockThreshold,
                               Duration mutexThreshold, int heapSamples, Engine engine,
-                              boolean fullStacks) {
+                              boolean fullStacks, Path baseline) {
 
     /** The profiles written when {@code events} is not given. */
     static final String DEFAULT_EVENTS = "cpu,alloc";
@@ -68,7 +69,10 @@ public record ProfilerOptions(Path dir, Set<EventKind> events, Duration interval
                     + "or fail; jfr = JDK Flight Recorder, whose allocation sites come from buffer-refill sampling", "auto"),
             new OptionSpec("stacks", "benchmark|full", "benchmark = JMH's frames above the @Benchmark method (thread, "
                     + "executor, reflection, generated stubs) folded into one root frame [JMH Class::method]; "
-                    + "full = keep them", "benchmark"));
+                    + "full = keep them", "benchmark"),
+            new OptionSpec("baseline", "<path>", "dir of an earlier run: print how this run compares with it at the end "
+                    + "(as io.github.jmhpprof.Compare BASELINE DIR does)", "none"));
+
 
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ns|us|ms|s)");
     private static final Pattern RATE = Pattern.compile("(\\d{1,9})(/s)?");
@@ -87,7 +91,20 @@ public record ProfilerOptions(Path dir, Set<EventKind> events, Duration interval
                 threshold("mutexThreshold", values.getOrDefault("mutexThreshold", DEFAULT_THRESHOLD)),
                 heapSamples(values.getOrDefault("heapSamples", Integer.toString(DEFAULT_HEAP_SAMPLES))),
                 engine(values.getOrDefault("engine", "auto")),
-                fullStacks(values.getOrDefault("stacks", "benchmark")));
+                fullStacks(values.getOrDefault("stacks", "benchmark")),
+                baseline(values.get("baseline"), values.getOrDefault("dir", "pprof")));
+    }
+
+    private static Path baseline(String value, String dir) throws OptionSyntaxException {
+        if (value == null) {
+            return null;
+        }
+        Path baseline = dir("baseline", value);
+        if (baseline.toAbsolutePath().normalize().equals(dir("dir", dir).toAbsolutePath().normalize())) {
+            throw bad("baseline", value, "another folder than dir: this run replaces dir's profiles as it goes");
+        }
+        return baseline;
+
     }
 
     public static boolean isHelpRequest(String initLine) {
@@ -99,10 +116,14 @@ public record ProfilerOptions(Path dir, Set<EventKind> events, Duration interval
     }
 
     private static Path dir(String value) throws OptionSyntaxException {
+        return dir("dir", value);
+    }
+
+    private static Path dir(String option, String value) throws OptionSyntaxException {
         try {
             return Path.of(value);
         } catch (InvalidPathException e) {
-            throw bad("dir", value, "a file system path (" + e.getReason() + ")");
+            throw bad(option, value, "a file system path (" + e.getReason() + ")");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.jmhpprof.jmh;
 
+import io.github.jmhpprof.compare.CompareCommand;
 import io.github.jmhpprof.files.AtomicFiles;
 import io.github.jmhpprof.model.ProfileData;
 import io.github.jmhpprof.pprof.ProfileFiles;
@@ -39,6 +40,8 @@ final class RunRegistry {
     /** Why forks of a benchmark wrote no report, as they said it, for its summary and report row. */
     private final Map<String, List<String>> forkFailures = new HashMap<>();
     private final Map<EventKind, ProfileData> all = new EnumMap<>(EventKind.class);
+    /** An earlier run's output root to compare this run with when the JVM exits ({@code baseline=}), or null. */
+    private Path baseline;
 
     private RunRegistry(OutputLayout layout) {
         this.layout = layout;
@@ -130,6 +133,10 @@ final class RunRegistry {
         writeAtomically(layout.root().resolve("comparison.csv"), report.csv());
     }
 
+    synchronized void compareAtExitWith(Path baseline) {
+        this.baseline = baseline;
+    }
+
     private synchronized ComparisonReport report() {
         return new ComparisonReport(new ArrayList<>(rows.values()));
     }
@@ -145,6 +152,10 @@ final class RunRegistry {
             out.print(run.report().text());
             out.println();
             out.print(OpenCommand.forBenchmark(run.layout.benchmarkDir(run.rows.keySet().iterator().next())));
+            if (run.baseline != null) {
+                out.println();
+                out.print(CompareCommand.againstBaseline(run.baseline, run.layout.root()));
+            }
         }
         out.flush();
     }
