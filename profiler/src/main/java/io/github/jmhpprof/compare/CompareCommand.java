@@ -159,14 +159,11 @@ public final class CompareCommand {
         }
         boolean ok = inclusive ? v >= min && v <= max : v > min && v < max;
         if (!ok) {
-            String range = max == Double.MAX_VALUE ? "at least " + trim(min) : "between " + trim(min) + " and " + trim(max);
+            String range = max == Double.MAX_VALUE ? "at least " + ComparisonTables.plain(min)
+                    : "between " + ComparisonTables.plain(min) + " and " + ComparisonTables.plain(max);
             throw new IllegalArgumentException(name + " " + value + ": must be " + range + (inclusive ? "" : " (exclusive)"));
         }
         return v;
-    }
-
-    private static String trim(double v) {
-        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     private static void write(Path file, String text) throws IOException {

@@ -130,7 +130,7 @@ public final class ComparisonTables {
     private static String footnotes(Comparison c) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "delta: change of the time per operation (positive = NEW slower), "
-                + "~ = not significant at alpha=%s (two-sided Mann-Whitney U-test); geomean over all rows.%n", trim(c.alpha())));
+                + "~ = not significant at alpha=%s (two-sided Mann-Whitney U-test); geomean over all rows.%n", plain(c.alpha())));
         if (c.rows().stream().anyMatch(r -> !r.test().byForks())) {
             out.append("iterations: too few forks for the test over fork medians to reach alpha; iterations were tested "
                     + "instead, which ignores fork-to-fork variance and overstates significance (use -f 4 or more).\n");
@@ -217,7 +217,8 @@ public final class ComparisonTables {
         return Double.isFinite(v) ? new BigDecimal(v).round(MathContext.DECIMAL64).stripTrailingZeros().toPlainString() : "";
     }
 
-    private static String trim(double v) {
+    /** A number as the user typed it: 0.05, 10, 2.5. */
+    static String plain(double v) {
         return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 

@@ -42,6 +42,8 @@ final class RunRegistry {
     private final Map<EventKind, ProfileData> all = new EnumMap<>(EventKind.class);
     /** An earlier run's output root to compare this run with when the JVM exits ({@code baseline=}), or null. */
     private Path baseline;
+    /** This run's output root as the user gave it, to name it beside the baseline. */
+    private Path shownDir;
 
     private RunRegistry(OutputLayout layout) {
         this.layout = layout;
@@ -133,8 +135,9 @@ final class RunRegistry {
         writeAtomically(layout.root().resolve("comparison.csv"), report.csv());
     }
 
-    synchronized void compareAtExitWith(Path baseline) {
+    synchronized void compareAtExitWith(Path baseline, Path shownDir) {
         this.baseline = baseline;
+        this.shownDir = shownDir;
     }
 
     private synchronized ComparisonReport report() {
@@ -154,7 +157,7 @@ final class RunRegistry {
             out.print(OpenCommand.forBenchmark(run.layout.benchmarkDir(run.rows.keySet().iterator().next())));
             if (run.baseline != null) {
                 out.println();
-                out.print(CompareCommand.againstBaseline(run.baseline, run.layout.root()));
+                out.print(CompareCommand.againstBaseline(run.baseline, run.shownDir));
             }
         }
         out.flush();

@@ -168,7 +168,7 @@ final class TrialAssembler {
         String fullNote = joinNotes(joinNotes(note, String.join("; ", registry.forkFailures(id))), a.total().note());
         String summary = new Summary(id, shownDir, role.forks(), forksWithProfiles).text(a.merged(), a.total(), fullNote);
         registry.benchmarkDone(id, ComparisonRows.of(benchmark, a.merged(), a.total(), fullNote), a.merged());
-        registry.compareAtExitWith(options.baseline());
+        registry.compareAtExitWith(options.baseline(), options.dir());
         return summary;
     }
 
