@@ -78,8 +78,15 @@ class CompareCommandTest {
     void theSameRunIsNotSignificantAndWritesTheCsvColumns() throws IOException {
         Path old = run("old", 10, 48);
         Path csv = dir.resolve("out.csv");
-        Result r = compare("--csv", csv.toString(), "--max-slowdown=0", "--max-alloc-growth=0", old.toString(), old.toString());
+        Path md = dir.resolve("out.md");
+        Result r = compare("--csv", csv.toString(), "--markdown", md.toString(), "--max-slowdown=0", "--max-alloc-growth=0",
+                old.toString(), old.toString());
         assertEquals(0, r.status(), r.out());
+        assertTrue(r.out().matches("(?s).*\\n[^\\n]*Bench\\.run +[^\\n]* us/op +~ +p=1\\.000 n=5\\+5 forks[^\\n]*\\n.*"), r.out());
+        assertTrue(r.out().contains("\ngeomean"), r.out());
+        String markdown = Files.readString(md);
+        assertTrue(markdown.contains("| Bench.run |  | 10.02 ±0% | 10.02 ±0% | us/op | ~ | p=1.000 n=5+5 forks | 48.0 → 48.0 |"), markdown);
+        assertTrue(markdown.contains("| geomean |"), markdown);
         List<String> lines = Files.readAllLines(csv);
         assertTrue(lines.get(0).startsWith("benchmark,params,old_score,new_score,unit,delta_pct,p_value,significant,"
                 + "old_bytes_per_op,new_bytes_per_op,"), lines.get(0));
