@@ -48,10 +48,6 @@ public class PprofProfiler implements InternalProfiler, ExternalProfiler {
         }
         try {
             this.options = ProfilerOptions.parse(initLine);
-            if (options.baseline() != null && !java.nio.file.Files.isDirectory(options.baseline())) {
-                throw new OptionSyntaxException("pprof: option 'baseline' names " + options.baseline().toAbsolutePath()
-                        + ", which is not a folder; expected the dir of an earlier -prof pprof run");
-            }
         } catch (OptionSyntaxException e) {
             throw new ProfilerException(e.getMessage());
         }
@@ -60,6 +56,11 @@ public class PprofProfiler implements InternalProfiler, ExternalProfiler {
         // must fail loudly where a file is written, not make JMH average zeros into B/op.
         if (ForkRole.current().kind() == ForkRole.Kind.EMBEDDED && !RunLock.heldHere(options.dir())) {
             checkOutputRoot(options.dir());
+        }
+        if (ForkRole.current().kind() == ForkRole.Kind.EMBEDDED && options.baseline() != null
+                && !java.nio.file.Files.isDirectory(options.baseline())) {
+            throw new ProfilerException("pprof: option 'baseline' names " + options.baseline().toAbsolutePath()
+                    + ", which is not a folder; expected the dir of an earlier -prof pprof run");
         }
         if (options.engine() == Engine.ASYNC) {
             // Here, in the host, before the first benchmark: not in every fork after its warmup.
