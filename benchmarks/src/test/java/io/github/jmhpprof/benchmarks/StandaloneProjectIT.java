@@ -19,7 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A JMH project of a user who adds only {@code jmh-pprof-profiler}: built with Maven against the
  * installed artifacts (installed into a private local repository, never {@code ~/.m2}, which serves
- * read-only for everything else, offline), shaded as JMH's archetype does, and run with
+ * read-only for everything else; not offline, so that a plugin the main build never used, such as
+ * the install plugin on a new machine, is fetched into the private repository), shaded as JMH's
+ * archetype does, and run with
  * {@code -prof pprof}. It must carry async-profiler and get its profiles by default.
  */
 class StandaloneProjectIT {
@@ -75,7 +77,7 @@ class StandaloneProjectIT {
     }
 
     private static List<String> mvn(Path root, String... args) {
-        List<String> command = new ArrayList<>(List.of(root.resolve("mvnw").toString(), "-B", "-q", "-o"));
+        List<String> command = new ArrayList<>(List.of(root.resolve("mvnw").toString(), "-B", "-q"));
         command.addAll(List.of(args));
         return command;
     }
