@@ -117,8 +117,19 @@ class SampleBenchmarksProfileIT {
         }
         assertEquals(List.of(PKG + "BubbleSortBenchmark.bubbleSort()", PKG + "BubbleSortBenchmark.bubbleSort(int[])"),
                 routines, list);
-        assertTrue(list.contains("100% of Total"), list);
+        // Nearly all the CPU time is under the benchmark method; async-profiler also sees a little
+        // native and VM time in the harness, so not always 100 %.
+        assertTrue(routines.size() == 2 && percentOfTotal(list, 0) >= 90, list);
         assertTrue(!list.contains("No source information") && !list.contains("Error:"), list);
+    }
+
+    /** The "% of Total" of the n-th routine in -list output. */
+    private static double percentOfTotal(String list, int n) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\(flat, cum\\)\\s+([\\d.]+)% of Total").matcher(list);
+        for (int i = 0; i <= n; i++) {
+            assertTrue(m.find(), "routine " + i + " in:\n" + list);
+        }
+        return Double.parseDouble(m.group(1));
     }
 
     @Test
@@ -143,7 +154,10 @@ class SampleBenchmarksProfileIT {
         assertTrue(out.contains("cpu.pb.gz") && out.contains("alloc.pb.gz"), out);
         assertTrue(out.contains(":pprof.alloc.norm"), "B/op appears in the results table");
         assertTrue(out.lines().noneMatch(l -> l.matches(".*:pprof\\s+.*NaN.*")), "no NaN row of a text result:\n" + out);
-        assertTrue(out.indexOf("  sampler: ") == out.lastIndexOf("  sampler: "), "the CPU sampler is said once per run");
+        // The allocation sampler has a line per benchmark (its interval follows the benchmark's
+        // allocation rate); the CPU sampler's is the same for every benchmark and said once.
+        assertEquals(1, out.lines().filter(l -> l.startsWith("  sampler: ") && !l.toLowerCase().contains("alloc")).count(),
+                "the CPU sampler is said once per run:\n" + out);
         String bubble = run.workDir().relativize(run.profile("BubbleSortBenchmark.bubbleSort", "cpu.pb.gz")).toString();
         assertTrue(out.contains("  go tool pprof -http=127.0.0.1:8080 " + bubble + "\n"), "the command that opens the first profile:\n" + out);
     }
