@@ -41,7 +41,41 @@ public final class FunctionNames {
     /** The name pprof shows for the frame. */
     public String of(Frame frame) {
         String name = frame.functionName();
+        if (name.equals(frame.systemName())) {
+            return asPprofShowsIt(name);
+        }
         return overloaded.contains(name) ? name + parameters(frame.descriptor()) : name;
+    }
+
+    /**
+     * A function whose name equals its system name (native code) is taken by pprof for a C++ name
+     * it may simplify: when it looks demangled, pprof drops its parameters and template arguments
+     * ({@code A<B>::f(int)} becomes {@code A::f}). Writing the name so keeps our summary equal to
+     * {@code go tool pprof -top}.
+     */
+    static String asPprofShowsIt(String name) {
+        boolean looksLikeCpp = !name.contains(".<") && !name.contains("]).")
+                && (name.chars().anyMatch(c -> "<>[]".indexOf(c) >= 0) || name.contains("::"));
+        return looksLikeCpp ? withoutBracketed(withoutBracketed(name, '(', ')'), '<', '>') : name;
+    }
+
+    /** The name without each outermost {@code open…close} span; unchanged where they do not match. */
+    private static String withoutBracketed(String name, char open, char close) {
+        StringBuilder out = new StringBuilder(name.length());
+        int depth = 0;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == open) {
+                depth++;
+            } else if (c == close) {
+                if (--depth < 0) {
+                    return name;
+                }
+            } else if (depth == 0) {
+                out.append(c);
+            }
+        }
+        return depth == 0 ? out.toString() : name;
     }
 
     /** {@code (int[],String)} for the descriptor {@code ([ILjava/lang/String;)V}: types as in Java source, without packages. */
