@@ -64,7 +64,9 @@ class SampleBenchmarksProfileIT {
         long inSort = cpu.samples().stream().filter(s -> cpu.leafFunction(s).endsWith(".bubbleSort(int[])"))
                 .mapToLong(s -> s.values()[0]).sum();
         double share = (double) inSort / cpu.total("samples");
-        assertTrue(share >= 0.97, "share of CPU samples with bubbleSort as leaf: " + share);
+        // async-profiler (the default) also samples native and VM code on the benchmark thread
+        // (96 % seen on JDK 25), which JFR's Java-only samples never showed.
+        assertTrue(share >= 0.9, "share of CPU samples with bubbleSort as leaf: " + share);
     }
 
     @Test
