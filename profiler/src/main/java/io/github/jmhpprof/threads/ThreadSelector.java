@@ -4,7 +4,7 @@ package io.github.jmhpprof.threads;
  * Decides which threads do the benchmark's work: JMH's workers and whatever the benchmark starts
  * itself (a parallel stream's ForkJoinPool, an executor). Left out are the thread that drives JMH's
  * iterations, the JVM's system threads (reference handling, signal dispatch, JFR's own threads)
- * and JFR's threads whatever their group.
+ * and JFR's and async-profiler's threads whatever their group.
  */
 public final class ThreadSelector {
 
@@ -53,6 +53,8 @@ public final class ThreadSelector {
         if (name != null && excludedPrefix != null && name.startsWith(excludedPrefix)) {
             return false;
         }
-        return name == null || !name.startsWith("JFR ");
+        // The samplers' own threads: JFR's, and async-profiler's ("Async-profiler Timer"), which
+        // is attached to the JVM and so can be seen with a thread group of its own.
+        return name == null || !(name.startsWith("JFR ") || name.startsWith("Async-profiler"));
     }
 }
