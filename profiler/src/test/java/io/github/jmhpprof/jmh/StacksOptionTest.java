@@ -24,7 +24,10 @@ class StacksOptionTest {
         for (RawProfile.Sample s : cpu.samples()) {
             List<String> frames = cpu.functions(s);
             String root = frames.get(frames.size() - 1);
-            assertTrue(root.equals(ROOT) || (frames.size() == 1 && root.startsWith("[")), "root of " + frames);
+            // A synthetic one-frame stack ([GC], [JIT]) or a stack async-profiler could not walk
+            // (root not_walkable_Java) has no JMH frame to fold under.
+            assertTrue(root.equals(ROOT) || (frames.size() == 1 && root.startsWith("[")) || root.startsWith("not_walkable_"),
+                    "root of " + frames);
             assertTrue(frames.stream().noneMatch(f -> f.contains("jmh_generated") || f.equals("java.lang.Thread.run")), frames.toString());
         }
         assertEquals("File: WorkBenchmark.work", cpu.comments().get(0), "the web UI's title");
