@@ -179,7 +179,7 @@ class GroundTruthIT {
         String summary = byDefault.output();
         assertTrue(summary.contains("sampler: " + (asyncLoads ? "async-profiler alloc" : "jdk.ObjectAllocationSample")),
                 summary);
-        assertTrue(summary.contains("sampler: " + (asyncLoads ? "async-profiler event=cpu" : "jdk.")), summary);
+        assertTrue(summary.contains("sampler: " + (asyncLoads ? "async-profiler event=ctimer" : "jdk.")), summary);
     }
 
     @Test

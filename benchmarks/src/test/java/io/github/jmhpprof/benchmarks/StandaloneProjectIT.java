@@ -73,7 +73,7 @@ class StandaloneProjectIT {
         String alloc = RawProfile.of(folder.resolve("alloc.pb.gz")).comment("sampler");
         String cpu = RawProfile.of(folder.resolve("cpu.pb.gz")).comment("sampler");
         assertTrue(alloc.startsWith(shipped ? "async-profiler alloc" : "jdk.ObjectAllocationSample"), alloc);
-        assertTrue(cpu.startsWith(shipped ? "async-profiler event=cpu" : "jdk."), cpu);
+        assertTrue(cpu.startsWith(shipped ? "async-profiler event=ctimer" : "jdk."), cpu);
     }
 
     private static List<String> mvn(Path root, String... args) {

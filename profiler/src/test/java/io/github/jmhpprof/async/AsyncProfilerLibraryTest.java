@@ -62,6 +62,6 @@ class AsyncProfilerLibraryTest {
     void startCommandAsksForCpuTimeAndAllocationsInJfrFormat() {
         String command = AsyncProfilerRecording.command(new io.github.jmhpprof.jfr.RecordingPlan(true, true,
                 java.time.Duration.ofMillis(10), true, 1000), 2048, Path.of("/tmp/x.jfr"), 524288);
-        assertEquals("start,event=cpu,interval=10000000,alloc=524288,jstackdepth=2048,file=/tmp/x.jfr,jfr", command);
+        assertEquals("start,event=ctimer,interval=10000000,alloc=524288,jstackdepth=2048,file=/tmp/x.jfr,jfr", command);
     }
 }
