@@ -1,18 +1,21 @@
 package io.github.jmhpprof;
 
 import io.github.jmhpprof.contention.ContentionSamples;
-import io.github.jmhpprof.engine.RecordedSamples;
 import io.github.jmhpprof.heap.ClassHistogram;
 import io.github.jmhpprof.heap.HeapGrowth;
 import io.github.jmhpprof.heap.LiveHeapProfile;
 import io.github.jmhpprof.heap.LiveObjectSamples;
-import io.github.jmhpprof.jfr.JfrFileReader;
-import io.github.jmhpprof.jfr.JfrRecording;
-import io.github.jmhpprof.jfr.MeasurementWindows;
-import io.github.jmhpprof.jfr.RecordingPlan;
-import io.github.jmhpprof.jfr.TempDumps;
 import io.github.jmhpprof.model.Labels;
 import io.github.jmhpprof.model.ProfileData;
+import io.github.jmhpprof.model.ProfileKind;
+import io.github.jmhpprof.recording.MeasurementWindows;
+import io.github.jmhpprof.recording.RecordingPlan;
+import io.github.jmhpprof.recording.SamplerText;
+import io.github.jmhpprof.recording.Samples;
+import io.github.jmhpprof.recording.jfr.EventSource;
+import io.github.jmhpprof.recording.jfr.JfrEventReader;
+import io.github.jmhpprof.recording.jfr.JfrRecording;
+import io.github.jmhpprof.recording.jfr.TempDumps;
 import io.github.jmhpprof.threads.ThreadActivity;
 import io.github.jmhpprof.threads.ThreadSelector;
 import io.github.jmhpprof.threads.ThreadSnapshot;
@@ -24,6 +27,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 
 /**
  * The JFR recording behind {@link Pprof}'s allocs, heap, block and mutex profiles: started once,
@@ -43,14 +47,15 @@ final class BackgroundRecording implements AutoCloseable {
     /** All but the JVM's own threads and {@link PprofServer}'s request threads. */
     private static final ThreadSelector ALL = ThreadSelector.allBut(PprofServer.THREAD_PREFIX);
     /** What runs in the background; the old-object sampler keeps its queue only while a recording asks for it. */
-    private static final RecordingPlan PLAN = new RecordingPlan(false, false, Pprof.CPU_INTERVAL,
-            true, Pprof.ALLOC_SAMPLES_PER_SECOND, true, Pprof.WAIT_THRESHOLD, true, Pprof.WAIT_THRESHOLD, true);
+    private static final RecordingPlan PLAN = RecordingPlan.of(ProfileKind.ALLOC, ProfileKind.BLOCK, ProfileKind.MUTEX,
+                    ProfileKind.HEAP)
+            .withAllocSamplesPerSecond(Pprof.ALLOC_SAMPLES_PER_SECOND)
+            .withBlockThreshold(Pprof.WAIT_THRESHOLD)
+            .withMutexThreshold(Pprof.WAIT_THRESHOLD);
     /** What the stream is collected for: not the old objects, which the heap profile gets its own way. */
-    private static final RecordingPlan RATES = new RecordingPlan(false, false, Pprof.CPU_INTERVAL,
-            true, Pprof.ALLOC_SAMPLES_PER_SECOND, true, Pprof.WAIT_THRESHOLD, true, Pprof.WAIT_THRESHOLD, false);
+    private static final RecordingPlan RATES = PLAN.only(EnumSet.of(ProfileKind.ALLOC, ProfileKind.BLOCK, ProfileKind.MUTEX));
     /** A short recording whose stop emits the sampler's live objects, and nothing older. */
-    private static final RecordingPlan LIVE = new RecordingPlan(false, false, Pprof.CPU_INTERVAL,
-            false, 0, false, Pprof.WAIT_THRESHOLD, false, Pprof.WAIT_THRESHOLD, true);
+    private static final RecordingPlan LIVE = PLAN.only(EnumSet.of(ProfileKind.HEAP));
 
     private final RecordingStream stream;
     private final Instant start;
@@ -58,8 +63,8 @@ final class BackgroundRecording implements AutoCloseable {
     /** Live objects per class at the start, which the heap profile's totals grow from. */
     private final HeapGrowth heapSinceStart;
     /** The samples since the start, added up per stack; guarded by {@code this}. */
-    private final RecordedSamples soFar;
-    private final JfrFileReader reader;
+    private final Samples soFar;
+    private final JfrEventReader reader;
     private final Object heapLock = new Object();
 
     private BackgroundRecording() {
@@ -72,8 +77,8 @@ final class BackgroundRecording implements AutoCloseable {
         MeasurementWindows fromStart = new MeasurementWindows();
         fromStart.open(start);
         fromStart.close(Instant.MAX);
-        soFar = RecordedSamples.collecting(RATES);
-        reader = soFar.reader(fromStart, ALL);
+        soFar = Samples.forPlan(RATES);
+        reader = new JfrEventReader(EventSource.jfr(RATES), fromStart, ALL, soFar);
         stream = new RecordingStream();
         JfrRecording.enable(PLAN, stream::enable);
         stream.setMaxAge(KEPT_ON_DISK);
@@ -99,20 +104,20 @@ final class BackgroundRecording implements AutoCloseable {
         Instant end = Instant.now();
         ThreadActivity exact = new ThreadActivity();
         exact.addIteration(before, ThreadSnapshot.take(ALL));
-        RecordedSamples.Allocations allocations = soFar.allocations(exact, Labels.NONE);
+        Samples.Allocations allocations = soFar.allocations(exact, Labels.NONE);
         ProfileData profile = allocations.profile();
-        describe(profile, start, end, RecordedSamples.allocSamplerText(Pprof.ALLOC_SAMPLES_PER_SECOND, allocations)
+        describe(profile, start, end, SamplerText.jfrAlloc(Pprof.ALLOC_SAMPLES_PER_SECOND, allocations)
                 + "; threads that ended before now are missing from the exact bytes; samples as of JFR's last "
                 + "flush, about a second ago");
         return profile;
     }
 
     synchronized ProfileData block() {
-        return contention(soFar.block(), RecordedSamples.BLOCK_EVENTS, Instant.now());
+        return contention(soFar.block(), SamplerText.BLOCK_EVENTS, Instant.now());
     }
 
     synchronized ProfileData mutex() {
-        return contention(soFar.mutex(), RecordedSamples.MUTEX_EVENTS, Instant.now());
+        return contention(soFar.mutex(), SamplerText.MUTEX_EVENTS, Instant.now());
     }
 
     /**
@@ -132,12 +137,12 @@ final class BackgroundRecording implements AutoCloseable {
         Path jfr = null;
         try (JfrRecording oldObjects = JfrRecording.start(LIVE)) {
             jfr = oldObjects.stopAndDump();
-            LiveObjectSamples heap = RecordedSamples.read(jfr, LIVE, new MeasurementWindows(), ALL).heap();
+            LiveObjectSamples heap = JfrEventReader.read(jfr, LIVE, new MeasurementWindows(), ALL).heap();
             LiveHeapProfile live = LiveHeapProfile.of(heap, growth, Labels.NONE);
             ProfileData profile = live.profile();
-            describe(profile, start, end, live.samplerText("jdk.OldObjectSample: " + heap.objectCount()
-                    + " sampled objects allocated since " + start + " and still alive after a full GC", start.toString(),
-                    heapSinceStart.whyNone()));
+            String sites = SamplerText.heapSites("", heap.objectCount(),
+                    "allocated since " + start + " and still alive after a full GC");
+            describe(profile, start, end, live.samplerText(sites, start.toString(), heapSinceStart.whyNone()));
             return profile;
         } finally {
             JfrRecording.deleteDump(jfr);
@@ -146,7 +151,7 @@ final class BackgroundRecording implements AutoCloseable {
 
     private ProfileData contention(ContentionSamples samples, String events, Instant end) {
         ProfileData profile = samples.toProfile(Labels.NONE);
-        describe(profile, start, end, RecordedSamples.contentionSamplerText(samples, events, "since " + start)
+        describe(profile, start, end, SamplerText.contention(samples, events, "since " + start)
                 + "; as of JFR's last flush, about a second ago");
         return profile;
     }
@@ -155,8 +160,7 @@ final class BackgroundRecording implements AutoCloseable {
     static void describe(ProfileData profile, Instant start, Instant end, String sampler) {
         profile.setTime(start.getEpochSecond() * 1_000_000_000L + start.getNano(),
                 Duration.between(start, end).toNanos());
-        profile.addComment("jdk: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
-        profile.addComment("sampler: " + sampler);
+        SamplerText.comment(profile, sampler);
         profile.addComment("from: " + start + " to " + end);
     }
 }

@@ -2,6 +2,7 @@ package io.github.jmhpprof;
 
 import io.github.jmhpprof.model.Labels;
 import io.github.jmhpprof.model.ProfileData;
+import io.github.jmhpprof.recording.SamplerText;
 import io.github.jmhpprof.threads.ThreadStacks;
 
 /** The threads profile of {@link Pprof}: the same {@link ThreadStacks} the JMH profiler writes. */
@@ -14,8 +15,7 @@ final class ThreadsProfile {
         long at = System.currentTimeMillis();
         ThreadStacks stacks = ThreadStacks.takeAll();
         ProfileData profile = stacks.toProfile(Labels.NONE);
-        profile.addComment("jdk: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
-        profile.addComment("sampler: ThreadMXBean.dumpAllThreads() of all " + stacks.threadCount() + " live threads of the JVM");
+        SamplerText.comment(profile, SamplerText.threads(stacks.threadCount(), ""));
         profile.setTime(at * 1_000_000L, 0);
         return profile;
     }

@@ -1,7 +1,7 @@
 package io.github.jmhpprof.jmh;
 
-import io.github.jmhpprof.async.AllocationInterval;
-import io.github.jmhpprof.async.AsyncProfilerRecording;
+import io.github.jmhpprof.recording.async.AllocationInterval;
+import io.github.jmhpprof.recording.async.AsyncProfilerRecording;
 import io.github.jmhpprof.threads.ThreadActivity;
 import io.github.jmhpprof.threads.ThreadSelector;
 import io.github.jmhpprof.threads.ThreadSnapshot;

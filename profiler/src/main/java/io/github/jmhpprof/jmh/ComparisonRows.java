@@ -1,6 +1,8 @@
 package io.github.jmhpprof.jmh;
 
 import io.github.jmhpprof.model.ProfileData;
+import io.github.jmhpprof.model.ProfileKind;
+import io.github.jmhpprof.recording.SamplerText;
 import io.github.jmhpprof.report.ComparisonRow;
 import io.github.jmhpprof.report.TopTable;
 import org.openjdk.jmh.infra.BenchmarkParams;
@@ -24,21 +26,21 @@ final class ComparisonRows {
         return benchmark.getParamsKeys().isEmpty() ? "" : BenchmarkLabels.paramsText(benchmark);
     }
 
-    static ComparisonRow of(BenchmarkParams benchmark, Map<EventKind, ProfileData> profiles, ForkReport total, String note) {
+    static ComparisonRow of(BenchmarkParams benchmark, Map<ProfileKind, ProfileData> profiles, ForkReport total, String note) {
         double ops = total.operations();
-        ProfileData alloc = profiles.get(EventKind.ALLOC);
-        ProfileData cpu = profiles.get(EventKind.CPU);
-        double bytesPerOp = alloc == null ? Double.NaN : total.bytesPerOp();
+        ProfileData alloc = profiles.get(ProfileKind.ALLOC);
+        ProfileData cpu = profiles.get(ProfileKind.CPU);
+        double bytesPerOp = alloc == null ? Double.NaN : total.meanBytesPerOp();
         double allocsPerOp = alloc == null || ops == 0 ? Double.NaN : alloc.total(alloc.indexOf("alloc_objects")) / ops;
-        double cpuPerOp = cpu == null || ops == 0 ? Double.NaN : total.cpuProfileNanos() / ops;
+        double cpuPerOp = cpu == null || ops == 0 ? Double.NaN : total.cpu().profileNanos() / ops;
         double coverage = cpu == null ? Double.NaN : total.coverage();
         String lost = cpu == null ? "" : LostCpuSamples.warning(total).orElse("");
         String fullNote = total.hasFailed() ? joined("no profiles: " + total.failure(), note)
                 : lost.isEmpty() ? note : joined(lost, note);
-        if (AllocSamplerText.isBufferRefillSampled(alloc)) {
-            fullNote = fullNote.isEmpty() ? AllocSamplerText.JFR_NOTE : joined(fullNote, AllocSamplerText.JFR_NOTE);
+        if (alloc != null && SamplerText.isBufferRefillSampled(total.memory().allocSampler())) {
+            fullNote = fullNote.isEmpty() ? SamplerText.JFR_NOTE : joined(fullNote, SamplerText.JFR_NOTE);
         }
-        return new ComparisonRow(benchmark.getBenchmark(), params(benchmark), total.meanScore(), total.scoreUnit(), bytesPerOp,
+        return new ComparisonRow(benchmark.getBenchmark(), params(benchmark), total.meanScore(), total.score().unit(), bytesPerOp,
                 allocsPerOp, cpuPerOp, coverage, top(alloc, "alloc_space"), top(cpu, "cpu"), fullNote,
                 BenchmarkFolderName.of(benchmark.id()));
     }

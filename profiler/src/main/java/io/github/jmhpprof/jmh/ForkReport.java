@@ -1,51 +1,120 @@
 package io.github.jmhpprof.jmh;
 
-import io.github.jmhpprof.files.AtomicFiles;
-
 import java.io.IOException;
-import java.io.Reader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Properties;
 
 /**
  * The figures of one fork that the pprof files do not carry, handed from the fork to the host in a
- * small properties file beside the fork's profiles: exact counters, sample counts and how the
- * recording went. Several forks add up.
+ * small properties file beside the fork's profiles ({@link RecordCodec} writes and reads every
+ * component): exact counters, sample counts and how the recording went. Several forks add up,
+ * each part by its own {@code plus}.
  *
- * @param operations        benchmark operations in the measurement iterations
- * @param allocatedBytes    exact bytes the benchmark threads allocated (ThreadMXBean)
- * @param threadCpuNanos    CPU time of the benchmark threads (ThreadMXBean)
- * @param processCpuNanos   CPU time of the whole JVM process over the same iterations
- * @param cpuProfileNanos   CPU time the CPU profile accounts for
- * @param cpuSamples        CPU samples kept
- * @param lostCpuSamples    CPU samples the JVM reported lost
- * @param allocSamples      allocation samples kept
- * @param liveHeapBytes     heap in use after the full GC that ends the measurement (heap profile only)
- * @param conversionMillis  time from the end of the last iteration to the files being written
- * @param bytesWritten      size of the profile files written
- * @param cpuSampler        the CPU sampler, as said in the profile comments
- * @param failure           why there are no profiles, or empty
- * @param score             JMH's primary score summed over the measurement iterations
- * @param scoreIterations   how many iterations that sum covers
- * @param scoreUnit         the score's unit
- * @param note              what the reader should know, e.g. that the benchmark failed midway, or empty
- * @param bytesPerOpSum     the exact bytes per operation of each measurement iteration, summed
- * @param bytesPerOpIterations how many iterations that sum covers (those with operations)
+ * @param work       what the benchmark threads did, counted exactly
+ * @param cpu        the CPU profile's figures
+ * @param memory     the allocation and heap profiles' figures
+ * @param output     the writing of the files
+ * @param score      JMH's primary score of the measurement iterations
+ * @param bytesPerOp the exact bytes per operation of each measurement iteration
+ * @param outcome    why there are no profiles, and what the reader should know
  */
-record ForkReport(long operations, long allocatedBytes, long threadCpuNanos, long processCpuNanos,
-                  long cpuProfileNanos, long cpuSamples, long lostCpuSamples, long allocSamples,
-                  long liveHeapBytes, long conversionMillis, long bytesWritten, String cpuSampler, String failure,
-                  double score, long scoreIterations, String scoreUnit, String note,
-                  double bytesPerOpSum, long bytesPerOpIterations) {
+record ForkReport(Work work, Cpu cpu, Memory memory, Output output, Score score, Score bytesPerOp, Outcome outcome) {
 
-    static ForkReport failed(long operations, long allocatedBytes, String failure, Score score, Score bytesPerOp) {
-        return new ForkReport(operations, allocatedBytes, 0, 0, 0, 0, 0, 0, 0, 0, 0, "", failure,
-                score.sum(), score.iterations(), score.unit(), "", bytesPerOp.sum(), bytesPerOp.iterations());
+    /**
+     * @param operations      benchmark operations in the measurement iterations
+     * @param allocatedBytes  exact bytes the benchmark threads allocated (ThreadMXBean)
+     * @param threadCpuNanos  CPU time of the benchmark threads (ThreadMXBean)
+     * @param processCpuNanos CPU time of the whole JVM process over the same iterations
+     */
+    record Work(long operations, long allocatedBytes, long threadCpuNanos, long processCpuNanos) {
+        Work plus(Work o) {
+            return new Work(operations + o.operations, allocatedBytes + o.allocatedBytes,
+                    threadCpuNanos + o.threadCpuNanos, processCpuNanos + o.processCpuNanos);
+        }
+    }
+
+    /**
+     * @param profileNanos CPU time the CPU profile accounts for
+     * @param samples      CPU samples kept
+     * @param lostSamples  CPU samples the JVM reported lost
+     * @param sampler      the CPU sampler, as said in the profile comments (the first fork's)
+     */
+    record Cpu(long profileNanos, long samples, long lostSamples, String sampler) {
+        static final Cpu NONE = new Cpu(0, 0, 0, "");
+
+        Cpu plus(Cpu o) {
+            return new Cpu(profileNanos + o.profileNanos, samples + o.samples, lostSamples + o.lostSamples, sampler);
+        }
+    }
+
+    /**
+     * @param allocSamples  allocation samples kept
+     * @param allocSampler  the allocation sampler, as said in the profile comments (the first fork's that has one)
+     * @param liveHeapBytes heap in use after the full GC that ends the measurement (heap profile only)
+     */
+    record Memory(long allocSamples, String allocSampler, long liveHeapBytes) {
+        static final Memory NONE = new Memory(0, "", 0);
+
+        Memory plus(Memory o) {
+            return new Memory(allocSamples + o.allocSamples, allocSampler.isEmpty() ? o.allocSampler : allocSampler,
+                    liveHeapBytes + o.liveHeapBytes);
+        }
+    }
+
+    /**
+     * @param conversionMillis time from the end of the last iteration to the files being written (the slowest fork's)
+     * @param bytesWritten     size of the profile files written
+     */
+    record Output(long conversionMillis, long bytesWritten) {
+        static final Output NONE = new Output(0, 0);
+
+        Output plus(Output o) {
+            return new Output(Math.max(conversionMillis, o.conversionMillis), bytesWritten + o.bytesWritten);
+        }
+    }
+
+    /** A figure of each measurement iteration, summed to average later. */
+    record Score(double sum, long iterations, String unit) {
+        Score add(double score, String unit) {
+            return new Score(sum + score, iterations + 1, unit);
+        }
+
+        Score plus(Score o) {
+            return new Score(sum + o.sum, iterations + o.iterations, unit);
+        }
+
+        /** The mean over the iterations; NaN when there were none. */
+        double mean() {
+            return iterations == 0 ? Double.NaN : sum / iterations;
+        }
+    }
+
+    /**
+     * @param failure why there are no profiles, or empty (the first failed fork's)
+     * @param note    what the reader should know, e.g. that the benchmark failed midway, or empty
+     */
+    record Outcome(String failure, String note) {
+        Outcome plus(Outcome o) {
+            return new Outcome(failure.isEmpty() ? o.failure : failure,
+                    note.isEmpty() ? o.note : o.note.isEmpty() ? note : note + "; " + o.note);
+        }
+    }
+
+    static ForkReport failed(Work work, String failure, Score score, Score bytesPerOp) {
+        return new ForkReport(work, Cpu.NONE, Memory.NONE, Output.NONE, score, bytesPerOp, new Outcome(failure, ""));
+    }
+
+    ForkReport plus(ForkReport o) {
+        return new ForkReport(work.plus(o.work), cpu.plus(o.cpu), memory.plus(o.memory), output.plus(o.output),
+                score.plus(o.score), bytesPerOp.plus(o.bytesPerOp), outcome.plus(o.outcome));
+    }
+
+    static ForkReport sum(List<ForkReport> forks) {
+        return forks.stream().reduce(ForkReport::plus).orElseThrow();
+    }
+
+    long operations() {
+        return work.operations();
     }
 
     /**
@@ -53,90 +122,37 @@ record ForkReport(long operations, long allocatedBytes, long threadCpuNanos, lon
      * {@code gc.alloc.rate.norm}: the mean of the iterations' figures, every iteration weighing
      * the same. Total bytes ÷ total operations would weigh fast iterations more, and differ.
      */
-    double bytesPerOp() {
-        return bytesPerOpIterations == 0 ? Double.NaN : bytesPerOpSum / bytesPerOpIterations;
-    }
-
-    /** JMH's primary score of the measurement iterations, as a sum to average later. */
-    record Score(double sum, long iterations, String unit) {
-        Score add(double score, String unit) {
-            return new Score(sum + score, iterations + 1, unit);
-        }
+    double meanBytesPerOp() {
+        return bytesPerOp.mean();
     }
 
     /** The mean score over the iterations, as JMH reports it for average-time and throughput modes. */
     double meanScore() {
-        return scoreIterations == 0 ? Double.NaN : score / scoreIterations;
+        return score.mean();
     }
 
     boolean hasFailed() {
-        return !failure.isEmpty();
+        return !outcome.failure().isEmpty();
+    }
+
+    String failure() {
+        return outcome.failure();
+    }
+
+    String note() {
+        return outcome.note();
     }
 
     /** CPU time in the profile ÷ CPU time of the benchmark threads; NaN when there was no CPU time. */
     double coverage() {
-        return threadCpuNanos > 0 ? (double) cpuProfileNanos / threadCpuNanos : Double.NaN;
-    }
-
-    static ForkReport sum(List<ForkReport> forks) {
-        ForkReport s = forks.get(0);
-        for (ForkReport f : forks.subList(1, forks.size())) {
-            s = new ForkReport(s.operations + f.operations, s.allocatedBytes + f.allocatedBytes,
-                    s.threadCpuNanos + f.threadCpuNanos, s.processCpuNanos + f.processCpuNanos,
-                    s.cpuProfileNanos + f.cpuProfileNanos, s.cpuSamples + f.cpuSamples,
-                    s.lostCpuSamples + f.lostCpuSamples, s.allocSamples + f.allocSamples,
-                    s.liveHeapBytes + f.liveHeapBytes, Math.max(s.conversionMillis, f.conversionMillis),
-                    s.bytesWritten + f.bytesWritten, s.cpuSampler, s.hasFailed() ? s.failure : f.failure,
-                    s.score + f.score, s.scoreIterations + f.scoreIterations, s.scoreUnit,
-                    s.note.isEmpty() ? f.note : f.note.isEmpty() ? s.note : s.note + "; " + f.note,
-                    s.bytesPerOpSum + f.bytesPerOpSum, s.bytesPerOpIterations + f.bytesPerOpIterations);
-        }
-        return s;
+        return work.threadCpuNanos() > 0 ? (double) cpu.profileNanos() / work.threadCpuNanos() : Double.NaN;
     }
 
     void write(Path file) throws IOException {
-        Properties p = new Properties();
-        p.setProperty("operations", Long.toString(operations));
-        p.setProperty("allocatedBytes", Long.toString(allocatedBytes));
-        p.setProperty("threadCpuNanos", Long.toString(threadCpuNanos));
-        p.setProperty("processCpuNanos", Long.toString(processCpuNanos));
-        p.setProperty("cpuProfileNanos", Long.toString(cpuProfileNanos));
-        p.setProperty("cpuSamples", Long.toString(cpuSamples));
-        p.setProperty("lostCpuSamples", Long.toString(lostCpuSamples));
-        p.setProperty("allocSamples", Long.toString(allocSamples));
-        p.setProperty("liveHeapBytes", Long.toString(liveHeapBytes));
-        p.setProperty("conversionMillis", Long.toString(conversionMillis));
-        p.setProperty("bytesWritten", Long.toString(bytesWritten));
-        p.setProperty("cpuSampler", cpuSampler);
-        p.setProperty("failure", failure);
-        p.setProperty("score", Double.toString(score));
-        p.setProperty("scoreIterations", Long.toString(scoreIterations));
-        p.setProperty("scoreUnit", scoreUnit);
-        p.setProperty("note", note);
-        p.setProperty("bytesPerOpSum", Double.toString(bytesPerOpSum));
-        p.setProperty("bytesPerOpIterations", Long.toString(bytesPerOpIterations));
-        AtomicFiles.write(file, out -> {
-            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            p.store(w, "jmh-pprof fork report");
-            w.flush();
-        });
+        RecordCodec.write(this, file, "jmh-pprof fork report");
     }
 
     static ForkReport read(Path file) throws IOException {
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(r);
-        }
-        return new ForkReport(num(p, "operations"), num(p, "allocatedBytes"), num(p, "threadCpuNanos"),
-                num(p, "processCpuNanos"), num(p, "cpuProfileNanos"), num(p, "cpuSamples"), num(p, "lostCpuSamples"),
-                num(p, "allocSamples"), num(p, "liveHeapBytes"), num(p, "conversionMillis"), num(p, "bytesWritten"),
-                p.getProperty("cpuSampler", ""), p.getProperty("failure", ""),
-                Double.parseDouble(p.getProperty("score", "NaN")), num(p, "scoreIterations"), p.getProperty("scoreUnit", ""),
-                p.getProperty("note", ""), Double.parseDouble(p.getProperty("bytesPerOpSum", "0")),
-                num(p, "bytesPerOpIterations"));
-    }
-
-    private static long num(Properties p, String key) {
-        return Long.parseLong(p.getProperty(key, "0"));
+        return RecordCodec.read(file, ForkReport.class);
     }
 }

@@ -18,13 +18,13 @@ final class LostCpuSamples {
 
     /** Lost samples ÷ all samples (kept and lost); 0 when there were none. */
     static double share(ForkReport report) {
-        long all = report.cpuSamples() + report.lostCpuSamples();
-        return all == 0 ? 0 : (double) report.lostCpuSamples() / all;
+        long all = report.cpu().samples() + report.cpu().lostSamples();
+        return all == 0 ? 0 : (double) report.cpu().lostSamples() / all;
     }
 
     /** How coverage splits between samples with stacks and lost ones, e.g. "(0.75 with stacks, 0.25 lost)". */
     static String coverageSplit(ForkReport report) {
-        if (report.lostCpuSamples() == 0 || Double.isNaN(report.coverage())) {
+        if (report.cpu().lostSamples() == 0 || Double.isNaN(report.coverage())) {
             return "";
         }
         double lost = report.coverage() * share(report);

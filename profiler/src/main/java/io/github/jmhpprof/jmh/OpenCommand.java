@@ -1,5 +1,7 @@
 package io.github.jmhpprof.jmh;
 
+import io.github.jmhpprof.model.ProfileKind;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,8 +11,8 @@ import java.util.regex.Pattern;
 final class OpenCommand {
 
     /** The order in which a benchmark's files are worth opening first. */
-    private static final List<EventKind> PREFERRED = List.of(EventKind.CPU, EventKind.ALLOC, EventKind.BLOCK,
-            EventKind.MUTEX, EventKind.HEAP, EventKind.THREADS);
+    private static final List<ProfileKind> PREFERRED = List.of(ProfileKind.CPU, ProfileKind.ALLOC, ProfileKind.BLOCK,
+            ProfileKind.MUTEX, ProfileKind.HEAP, ProfileKind.THREADS);
     private static final Pattern SHELL_SAFE = Pattern.compile("[\\w./=+,:@%-]+");
 
     private OpenCommand() {
@@ -18,7 +20,7 @@ final class OpenCommand {
 
     /** The text to print for the first profile found in the benchmark's folder, or "" when there is none. */
     static String forBenchmark(Path benchmarkDir) {
-        for (EventKind kind : PREFERRED) {
+        for (ProfileKind kind : PREFERRED) {
             Path file = OutputLayout.profile(benchmarkDir, kind);
             if (Files.isRegularFile(file)) {
                 return "Open the first profile in pprof's web UI (graph, flame graph, source; Ctrl-C ends it):\n"

@@ -2,6 +2,8 @@ package io.github.jmhpprof.jmh;
 
 import io.github.jmhpprof.compare.BenchmarkScores;
 
+import io.github.jmhpprof.model.ProfileKind;
+
 import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
@@ -33,11 +35,11 @@ record OutputLayout(Path root) {
         return benchmarkDir(benchmarkId).resolve("fork-" + fork);
     }
 
-    static Path profile(Path folder, EventKind kind) {
+    static Path profile(Path folder, ProfileKind kind) {
         return folder.resolve(kind.fileStem() + ".pb.gz");
     }
 
-    static Path perOperationProfile(Path folder, EventKind kind) {
+    static Path perOperationProfile(Path folder, ProfileKind kind) {
         return folder.resolve(kind.fileStem() + "-per-op.pb.gz");
     }
 
@@ -80,7 +82,7 @@ record OutputLayout(Path root) {
         if (name.equals(FORK_REPORT) || name.equals(IterationScores.FILE) || name.equals(BenchmarkScores.FILE)) {
             return true;
         }
-        for (EventKind kind : EventKind.values()) {
+        for (ProfileKind kind : ProfileKind.values()) {
             if (name.equals(kind.fileStem() + ".pb.gz") || name.equals(kind.fileStem() + "-per-op.pb.gz")) {
                 return true;
             }

@@ -1,6 +1,7 @@
 package io.github.jmhpprof.jmh;
 
-import io.github.jmhpprof.async.AsyncProfilerLibrary;
+import io.github.jmhpprof.model.ProfileKind;
+import io.github.jmhpprof.recording.async.AsyncProfilerLibrary;
 import io.github.jmhpprof.files.WriteErrors;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
@@ -140,7 +141,7 @@ public class PprofProfiler implements InternalProfiler, ExternalProfiler {
         lastLaunched = ForkRole.ofLaunch(launches++, params.getWarmupForks(), params.getForks());
         // One flag: JVM takes only the last -XX:FlightRecorderOptions.
         String recorderOptions = "stackdepth=" + options.stackDepth()
-                + (options.events().contains(EventKind.HEAP) ? ",old-object-queue-size=" + options.heapSamples() : "");
+                + (options.events().contains(ProfileKind.HEAP) ? ",old-object-queue-size=" + options.heapSamples() : "");
         List<String> flags = new ArrayList<>(List.of(
                 "-XX:FlightRecorderOptions=" + recorderOptions,
                 // Without this, JFR attributes samples in inlined code to the nearest safepoint's line.

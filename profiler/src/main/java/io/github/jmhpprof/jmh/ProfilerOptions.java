@@ -1,5 +1,7 @@
 package io.github.jmhpprof.jmh;
 
+import io.github.jmhpprof.model.ProfileKind;
+
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +32,7 @@ import java.util.stream.Collectors;
  * @param fullStacks         keep JMH's harness frames above the benchmark method instead of folding them into one root
  * @param baseline           output root of an earlier run to compare this run with at its end, or null
  */
-public record ProfilerOptions(Path dir, Set<EventKind> events, Duration interval, int allocSamplesPerSecond,
+public record ProfilerOptions(Path dir, Set<ProfileKind> events, Duration interval, int allocSamplesPerSecond,
                               int stackDepth, CpuSampler cpuSampler, boolean jvmCpu, Duration blockThreshold,
                               Duration mutexThreshold, int heapSamples, Engine engine,
                               boolean fullStacks, Path baseline) {
@@ -127,12 +129,12 @@ public record ProfilerOptions(Path dir, Set<EventKind> events, Duration interval
         }
     }
 
-    private static Set<EventKind> events(String value) throws OptionSyntaxException {
-        Set<EventKind> events = EnumSet.noneOf(EventKind.class);
-        String known = Arrays.stream(EventKind.values()).map(EventKind::optionName).collect(Collectors.joining(", "));
+    private static Set<ProfileKind> events(String value) throws OptionSyntaxException {
+        Set<ProfileKind> events = EnumSet.noneOf(ProfileKind.class);
+        String known = Arrays.stream(ProfileKind.values()).map(ProfileKind::optionName).collect(Collectors.joining(", "));
         // -1 keeps empty entries: "events=," would otherwise split into nothing and write no profile.
         for (String name : value.split(",", -1)) {
-            EventKind kind = EventKind.byOptionName(name.strip()).orElse(null);
+            ProfileKind kind = ProfileKind.byOptionName(name.strip()).orElse(null);
             if (kind == null) {
                 throw bad("events", value, "a comma list of " + known + ", none empty");
             }

@@ -3,6 +3,7 @@ package io.github.jmhpprof.jmh;
 import io.github.jmhpprof.compare.CompareCommand;
 import io.github.jmhpprof.files.AtomicFiles;
 import io.github.jmhpprof.model.ProfileData;
+import io.github.jmhpprof.model.ProfileKind;
 import io.github.jmhpprof.pprof.ProfileFiles;
 import io.github.jmhpprof.report.ComparisonReport;
 import io.github.jmhpprof.report.ComparisonRow;
@@ -39,7 +40,7 @@ final class RunRegistry {
     }
     /** Why forks of a benchmark wrote no report, as they said it, for its summary and report row. */
     private final Map<String, List<String>> forkFailures = new HashMap<>();
-    private final Map<EventKind, ProfileData> all = new EnumMap<>(EventKind.class);
+    private final Map<ProfileKind, ProfileData> all = new EnumMap<>(ProfileKind.class);
     /** An earlier run's output root to compare this run with when the JVM exits ({@code baseline=}), or null. */
     private Path baseline;
     /** This run's output root as the user gave it, to name it beside the baseline. */
@@ -117,11 +118,11 @@ final class RunRegistry {
         return List.copyOf(forkFailures.getOrDefault(benchmarkId, List.of()));
     }
 
-    synchronized void benchmarkDone(String benchmarkId, ComparisonRow row, Map<EventKind, ProfileData> profiles)
+    synchronized void benchmarkDone(String benchmarkId, ComparisonRow row, Map<ProfileKind, ProfileData> profiles)
             throws IOException {
         pending.remove(benchmarkId);
         rows.put(benchmarkId, row);
-        for (Map.Entry<EventKind, ProfileData> e : profiles.entrySet()) {
+        for (Map.Entry<ProfileKind, ProfileData> e : profiles.entrySet()) {
             ProfileData sofar = all.get(e.getKey());
             ProfileData merged = sofar == null ? ProfileData.merge(List.of(e.getValue())) : ProfileData.merge(List.of(sofar, e.getValue()));
             merged.replaceComments(List.of("all benchmarks of this run, told apart by the labels benchmark and params: "

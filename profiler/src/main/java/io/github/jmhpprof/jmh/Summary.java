@@ -1,6 +1,7 @@
 package io.github.jmhpprof.jmh;
 
 import io.github.jmhpprof.model.ProfileData;
+import io.github.jmhpprof.model.ProfileKind;
 import io.github.jmhpprof.report.Quantity;
 import io.github.jmhpprof.report.TopTable;
 
@@ -25,7 +26,7 @@ final class Summary {
         this.forksWithProfiles = forksWithProfiles;
     }
 
-    String text(Map<EventKind, ProfileData> profiles, ForkReport total, String note) {
+    String text(Map<ProfileKind, ProfileData> profiles, ForkReport total, String note) {
         StringBuilder text = new StringBuilder("pprof profiles of ").append(benchmarkId);
         if (forks > 1) {
             text.append(String.format(Locale.ROOT, " (%d of %d forks merged; each fork's own files are in fork-<n>/)",
@@ -38,50 +39,50 @@ final class Summary {
         if (!note.isEmpty()) {
             text.append("  note: ").append(note).append('\n');
         }
-        ProfileData cpu = profiles.get(EventKind.CPU);
+        ProfileData cpu = profiles.get(ProfileKind.CPU);
         if (cpu != null) {
             cpu(text, cpu, total);
         }
-        ProfileData alloc = profiles.get(EventKind.ALLOC);
+        ProfileData alloc = profiles.get(ProfileKind.ALLOC);
         if (alloc != null) {
             alloc(text, alloc, total);
         }
-        for (EventKind kind : new EventKind[]{EventKind.BLOCK, EventKind.MUTEX}) {
+        for (ProfileKind kind : new ProfileKind[]{ProfileKind.BLOCK, ProfileKind.MUTEX}) {
             ProfileData contention = profiles.get(kind);
             if (contention != null) {
                 contention(text, contention, kind);
             }
         }
-        ProfileData heap = profiles.get(EventKind.HEAP);
+        ProfileData heap = profiles.get(ProfileKind.HEAP);
         if (heap != null) {
             heap(text, heap, total);
         }
-        ProfileData threads = profiles.get(EventKind.THREADS);
+        ProfileData threads = profiles.get(ProfileKind.THREADS);
         if (threads != null) {
             threads(text, threads);
         }
-        if (total.conversionMillis() > 0) {
+        if (total.output().conversionMillis() > 0) {
             text.append(String.format(Locale.ROOT, "%n  written in %d ms after the last iteration, %s%n",
-                    total.conversionMillis(), Quantity.format(total.bytesWritten(), "bytes")));
+                    total.output().conversionMillis(), Quantity.format(total.output().bytesWritten(), "bytes")));
         }
         return text.toString();
     }
 
     private void cpu(StringBuilder text, ProfileData profile, ForkReport total) {
         text.append(String.format(Locale.ROOT, "%n  %s: %d samples%s, %s of CPU%n", folder.resolve("cpu.pb.gz"),
-                total.cpuSamples(), total.lostCpuSamples() > 0 ? " (+" + total.lostCpuSamples() + " lost, kept as [lost samples])" : "",
+                total.cpu().samples(), total.cpu().lostSamples() > 0 ? " (+" + total.cpu().lostSamples() + " lost, kept as [lost samples])" : "",
                 Quantity.format(profile.total(1), "nanoseconds")));
-        String sampler = RunNotes.unlessRepeated("cpu sampler", total.cpuSampler());
+        String sampler = RunNotes.unlessRepeated("cpu sampler", total.cpu().sampler());
         if (sampler != null) {
             text.append("  sampler: ").append(sampler).append('\n');
         }
         double coverage = total.coverage();
         text.append(String.format(Locale.ROOT, "  coverage: %.2f%s of the benchmark threads' %s CPU time",
-                coverage, LostCpuSamples.coverageSplit(total), Quantity.format(total.threadCpuNanos(), "nanoseconds")));
-        if (total.processCpuNanos() > 0) {
+                coverage, LostCpuSamples.coverageSplit(total), Quantity.format(total.work().threadCpuNanos(), "nanoseconds")));
+        if (total.work().processCpuNanos() > 0) {
             text.append(String.format(Locale.ROOT, "; the whole JVM used %s (%s outside the benchmark threads: GC, JIT, other)",
-                    Quantity.format(total.processCpuNanos(), "nanoseconds"),
-                    Quantity.format(Math.max(0, total.processCpuNanos() - total.threadCpuNanos()), "nanoseconds")));
+                    Quantity.format(total.work().processCpuNanos(), "nanoseconds"),
+                    Quantity.format(Math.max(0, total.work().processCpuNanos() - total.work().threadCpuNanos()), "nanoseconds")));
         }
         text.append('\n');
         if (coverage < 0.8 || coverage > 1.2) {
@@ -96,13 +97,13 @@ final class Summary {
     private void alloc(StringBuilder text, ProfileData profile, ForkReport total) {
         long ops = total.operations();
         text.append(String.format(Locale.ROOT, "%n  %s: %d samples, scaled to the %s allocated exactly (%s/op over %d ops)%n",
-                folder.resolve("alloc.pb.gz"), total.allocSamples(), Quantity.format(total.allocatedBytes(), "bytes"),
-                Double.isNaN(total.bytesPerOp()) ? "?" : Quantity.format(total.bytesPerOp(), "bytes"), ops));
+                folder.resolve("alloc.pb.gz"), total.memory().allocSamples(), Quantity.format(total.work().allocatedBytes(), "bytes"),
+                Double.isNaN(total.meanBytesPerOp()) ? "?" : Quantity.format(total.meanBytesPerOp(), "bytes"), ops));
         appendSampler(text, profile);
         appendTop(text, profile, "alloc_space");
     }
 
-    private void contention(StringBuilder text, ProfileData profile, EventKind kind) {
+    private void contention(StringBuilder text, ProfileData profile, ProfileKind kind) {
         text.append(String.format(Locale.ROOT, "%n  %s: %d contentions, %s of delay%n", file(kind),
                 profile.total(0), Quantity.format(profile.total(1), "nanoseconds")));
         appendSampler(text, profile);
@@ -111,10 +112,10 @@ final class Summary {
 
     private void heap(StringBuilder text, ProfileData profile, ForkReport total) {
         text.append(String.format(Locale.ROOT, "%n  %s: %d live objects, %s%n",
-                file(EventKind.HEAP), profile.total(0), Quantity.format(profile.total(1), "bytes")));
-        if (total.liveHeapBytes() > 0) {
+                file(ProfileKind.HEAP), profile.total(0), Quantity.format(profile.total(1), "bytes")));
+        if (total.memory().liveHeapBytes() > 0) {
             text.append(String.format(Locale.ROOT, "  heap in use after the final GC: %s%s (all objects of the JVM)%n",
-                    Quantity.format((double) total.liveHeapBytes() / Math.max(1, forksWithProfiles), "bytes"),
+                    Quantity.format((double) total.memory().liveHeapBytes() / Math.max(1, forksWithProfiles), "bytes"),
                     forksWithProfiles > 1 ? " per fork on average" : ""));
         }
         appendSampler(text, profile);
@@ -123,11 +124,11 @@ final class Summary {
 
     private void threads(StringBuilder text, ProfileData profile) {
         text.append(String.format(Locale.ROOT, "%n  %s: %d live threads after the last measurement iteration%s%n",
-                file(EventKind.THREADS), profile.total(0), forks > 1 ? ", all forks added up" : ""));
+                file(ProfileKind.THREADS), profile.total(0), forks > 1 ? ", all forks added up" : ""));
         appendTop(text, profile, "threads");
     }
 
-    private Path file(EventKind kind) {
+    private Path file(ProfileKind kind) {
         return folder.resolve(kind.fileStem() + ".pb.gz");
     }
 

@@ -3,6 +3,7 @@ package io.github.jmhpprof.jmh;
 import io.github.jmhpprof.compare.BenchmarkScores;
 import io.github.jmhpprof.files.WriteErrors;
 import io.github.jmhpprof.model.ProfileData;
+import io.github.jmhpprof.model.ProfileKind;
 import io.github.jmhpprof.pprof.ProfileFiles;
 import io.github.jmhpprof.report.PerOperation;
 import org.openjdk.jmh.infra.BenchmarkParams;
@@ -59,7 +60,7 @@ final class TrialAssembler {
                 OutputLayout.removeForkDir(thisFork);
             }
             List<Result> results = new ArrayList<>();
-            if (options.events().contains(EventKind.CPU) && !thisReport.hasFailed()) {
+            if (options.events().contains(ProfileKind.CPU) && !thisReport.hasFailed()) {
                 results.add(new ScalarResult(CPU_COVERAGE, thisReport.coverage(), "ratio", AggregationPolicy.AVG));
             }
             if (role.fork() == role.forks()) {
@@ -130,7 +131,7 @@ final class TrialAssembler {
         }
     }
 
-    private record Assembled(Map<EventKind, ProfileData> merged, ForkReport total) {
+    private record Assembled(Map<ProfileKind, ProfileData> merged, ForkReport total) {
     }
 
     private Assembled assemble(List<Path> forkDirs, ForkRole role) throws IOException {
@@ -151,8 +152,8 @@ final class TrialAssembler {
             IterationScores scores = IterationScores.read(forkDirs.get(i));
             ForkReport report = reports.get(i);
             unit = unit.isEmpty() ? scores.unit() : unit;
-            forks.add(new BenchmarkScores.Fork(scores.scores(), report.operations(), report.allocatedBytes(),
-                    report.cpuProfileNanos()));
+            forks.add(new BenchmarkScores.Fork(scores.scores(), report.operations(), report.work().allocatedBytes(),
+                    report.cpu().profileNanos()));
         }
         Map<String, String> params = new TreeMap<>();
         benchmark.getParamsKeys().forEach(k -> params.put(k, benchmark.getParam(k)));
@@ -176,9 +177,9 @@ final class TrialAssembler {
         return a.isEmpty() ? b : b.isEmpty() ? a : a + "; " + b;
     }
 
-    private Map<EventKind, ProfileData> mergeForks(List<Path> forkDirs, ForkRole role, ForkReport total) throws IOException {
-        Map<EventKind, ProfileData> merged = new EnumMap<>(EventKind.class);
-        for (EventKind kind : options.events()) {
+    private Map<ProfileKind, ProfileData> mergeForks(List<Path> forkDirs, ForkRole role, ForkReport total) throws IOException {
+        Map<ProfileKind, ProfileData> merged = new EnumMap<>(ProfileKind.class);
+        for (ProfileKind kind : options.events()) {
             List<ProfileData> parts = new ArrayList<>();
             for (Path dir : forkDirs) {
                 Path file = OutputLayout.profile(dir, kind);

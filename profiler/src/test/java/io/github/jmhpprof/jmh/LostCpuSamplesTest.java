@@ -4,6 +4,7 @@ import io.github.jmhpprof.cpu.CpuSamples;
 import io.github.jmhpprof.model.Frame;
 import io.github.jmhpprof.model.Labels;
 import io.github.jmhpprof.model.ProfileData;
+import io.github.jmhpprof.model.ProfileKind;
 import io.github.jmhpprof.model.Stack;
 import org.junit.jupiter.api.Test;
 
@@ -22,8 +23,10 @@ class LostCpuSamplesTest {
 
     private static ForkReport report(long kept, long lost) {
         long cpu = (kept + lost) * PERIOD;
-        return new ForkReport(1000, 0, cpu, cpu, cpu, kept, lost, 0, 0, 0, 0, "jdk.CPUTimeSample every 10ms", "",
-                1, 1, "us/op", "", 0, 0);
+        return new ForkReport(new ForkReport.Work(1000, 0, cpu, cpu),
+                new ForkReport.Cpu(cpu, kept, lost, "jdk.CPUTimeSample every 10ms"), ForkReport.Memory.NONE,
+                ForkReport.Output.NONE, new ForkReport.Score(1, 1, "us/op"), new ForkReport.Score(0, 0, "B/op"),
+                new ForkReport.Outcome("", ""));
     }
 
     private static ProfileData profile(long kept, long lost) {
@@ -37,7 +40,7 @@ class LostCpuSamplesTest {
 
     private static String summary(long kept, long lost) {
         return new Summary("b-AverageTime", Path.of("pprof/b"), 1, 1)
-                .text(Map.of(EventKind.CPU, profile(kept, lost)), report(kept, lost), "");
+                .text(Map.of(ProfileKind.CPU, profile(kept, lost)), report(kept, lost), "");
     }
 
     @Test
@@ -45,7 +48,7 @@ class LostCpuSamplesTest {
         String summary = summary(75, 25);
         assertTrue(summary.contains("coverage: 1.00 (0.75 with stacks, 0.25 lost samples without)"), summary);
         assertTrue(summary.contains("WARNING: 25% of the CPU samples were lost"), summary);
-        assertTrue(ComparisonRows.of(JmhParams.of("b"), Map.of(EventKind.CPU, profile(75, 25)), report(75, 25), "").note()
+        assertTrue(ComparisonRows.of(JmhParams.of("b"), Map.of(ProfileKind.CPU, profile(75, 25)), report(75, 25), "").note()
                 .startsWith("25% of the CPU samples were lost"), "the comparison report's note says so too");
     }
 

@@ -1,5 +1,6 @@
 package io.github.jmhpprof.jmh;
 
+import io.github.jmhpprof.model.ProfileKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -18,7 +19,7 @@ class ProfilerOptionsTest {
     void defaultsMatchGo() throws Exception {
         ProfilerOptions o = ProfilerOptions.parse("");
         assertEquals(Path.of("pprof"), o.dir());
-        assertEquals(EnumSet.of(EventKind.CPU, EventKind.ALLOC), o.events());
+        assertEquals(EnumSet.of(ProfileKind.CPU, ProfileKind.ALLOC), o.events());
         assertEquals(Duration.ofMillis(10), o.interval());
         assertEquals(1000, o.allocSamplesPerSecond());
         assertEquals(2048, o.stackDepth());
@@ -43,7 +44,7 @@ class ProfilerOptionsTest {
     void readsTheOptInProfilesAndTheirSettings() throws Exception {
         ProfilerOptions o = ProfilerOptions.parse(
                 "events=cpu,alloc,block,mutex,heap,threads;blockThreshold=0;mutexThreshold=1ms;heapSamples=1024");
-        assertEquals(EnumSet.allOf(EventKind.class), o.events());
+        assertEquals(EnumSet.allOf(ProfileKind.class), o.events());
         assertEquals(Duration.ZERO, o.blockThreshold());
         assertEquals(Duration.ofMillis(1), o.mutexThreshold());
         assertEquals(1024, o.heapSamples());
@@ -53,7 +54,7 @@ class ProfilerOptionsTest {
     void readsJmhSyntax() throws Exception {
         ProfilerOptions o = ProfilerOptions.parse("dir=out;events=cpu;interval=2ms;allocRate=200/s;stackDepth=128;cpu=execution");
         assertEquals(Path.of("out"), o.dir());
-        assertEquals(EnumSet.of(EventKind.CPU), o.events());
+        assertEquals(EnumSet.of(ProfileKind.CPU), o.events());
         assertEquals(Duration.ofMillis(2), o.interval());
         assertEquals(200, o.allocSamplesPerSecond());
         assertEquals(128, o.stackDepth());

@@ -1,4 +1,4 @@
-package io.github.jmhpprof.async;
+package io.github.jmhpprof.recording.async;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.github.jmhpprof.jfr;
+package io.github.jmhpprof.recording;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.github.jmhpprof.jfr;
+package io.github.jmhpprof.recording.jfr;
 
 import io.github.jmhpprof.model.ClassNames;
 import io.github.jmhpprof.model.Frame;
@@ -25,20 +25,10 @@ final class StackConverter {
     /** async-profiler's library, extracted under a random name ({@code libasyncProfiler-6322115940.so}) each run. */
     private static final Pattern EXTRACTED_COPY = Pattern.compile("^(libasyncProfiler)-\\d+(?=\\.)");
 
-    static Stack convert(RecordedStackTrace trace) {
-        return convert(trace, false);
-    }
-
     /**
      * @param asyncProfiler the trace comes from async-profiler, whose stacks also hold native code:
      *                      {@code C++} frames (VM functions, class = the library), {@code Kernel}
      *                      frames and {@code Native} frames without a Java class
-     */
-    static Stack convert(RecordedStackTrace trace, boolean asyncProfiler) {
-        return convert(trace, asyncProfiler, Integer.MAX_VALUE);
-    }
-
-    /**
      * @param cutAt a stack of this many frames was cut there: async-profiler does not set JFR's
      *              truncated flag, it stops at its {@code jstackdepth}
      */

@@ -1,4 +1,4 @@
-package io.github.jmhpprof.async;
+package io.github.jmhpprof.recording.async;
 
 import java.lang.reflect.InvocationTargetException;
 import java.util.Optional;

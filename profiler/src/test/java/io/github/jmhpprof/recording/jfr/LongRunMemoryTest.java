@@ -1,7 +1,11 @@
-package io.github.jmhpprof.jfr;
+package io.github.jmhpprof.recording.jfr;
 
 import io.github.jmhpprof.alloc.AllocationSamples;
 import io.github.jmhpprof.cpu.CpuSamples;
+import io.github.jmhpprof.model.ProfileKind;
+import io.github.jmhpprof.recording.MeasurementWindows;
+import io.github.jmhpprof.recording.RecordingPlan;
+import io.github.jmhpprof.recording.Samples;
 import io.github.jmhpprof.threads.ThreadSelector;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +54,9 @@ class LongRunMemoryTest {
             System.out.print(sink == 42 ? "" : "");
         }, "memory-test-worker");
         MeasurementWindows windows = new MeasurementWindows();
-        JfrRecording recording = JfrRecording.start(new RecordingPlan(true, false, Duration.ofMillis(1), true, 1000));
+        RecordingPlan plan = RecordingPlan.of(ProfileKind.CPU, ProfileKind.ALLOC)
+                .withCpuInterval(Duration.ofMillis(1)).withAllocSamplesPerSecond(1000);
+        JfrRecording recording = JfrRecording.start(plan);
         worker.start();
         windows.open(Instant.now());
         Thread.sleep(length.toMillis());
@@ -61,10 +67,9 @@ class LongRunMemoryTest {
         recording.close();
         try {
             long before = usedHeapAfterGc();
-            CpuSamples cpu = new CpuSamples();
-            AllocationSamples alloc = new AllocationSamples();
-            new JfrFileReader(windows, new ThreadSelector(Thread.currentThread().getId()),
-                    new JfrFileReader.Collectors(cpu, alloc, null, null, null)).read(file);
+            Samples samples = JfrEventReader.read(file, plan, windows, new ThreadSelector(Thread.currentThread().getId()));
+            CpuSamples cpu = samples.cpu();
+            AllocationSamples alloc = samples.alloc();
             long after = usedHeapAfterGc();
             long events = cpu.sampleCount() + alloc.sampleCount();
             Reading reading = new Reading(events, cpu.distinctEntries() + alloc.distinctEntries(),

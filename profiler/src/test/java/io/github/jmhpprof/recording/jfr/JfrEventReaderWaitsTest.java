@@ -1,10 +1,14 @@
-package io.github.jmhpprof.jfr;
+package io.github.jmhpprof.recording.jfr;
 
 import io.github.jmhpprof.contention.ContentionSamples;
 import io.github.jmhpprof.model.Frame;
+import io.github.jmhpprof.model.ProfileKind;
 import io.github.jmhpprof.model.Labels;
 import io.github.jmhpprof.model.ProfileData;
 import io.github.jmhpprof.model.Sample;
+import io.github.jmhpprof.recording.MeasurementWindows;
+import io.github.jmhpprof.recording.RecordingPlan;
+import io.github.jmhpprof.recording.Samples;
 import io.github.jmhpprof.threads.ThreadSelector;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * checked end to end in ContentionHeapThreadsProfileIT: in this shared test JVM, JFR's
  * old-object sampler gave no sample at all in some full builds.)
  */
-class JfrFileReaderWaitsTest {
+class JfrEventReaderWaitsTest {
 
     private static final Duration HOLD = Duration.ofMillis(50);
 
@@ -36,11 +40,13 @@ class JfrFileReaderWaitsTest {
 
     @Test
     void lockWaitsGoToBothProfilesAndOtherWaitsToTheBlockProfileOnly() throws Exception {
-        ContentionSamples block = new ContentionSamples(Duration.ZERO);
-        ContentionSamples mutex = new ContentionSamples(Duration.ZERO);
+        RecordingPlan plan = RecordingPlan.of(ProfileKind.BLOCK, ProfileKind.MUTEX)
+                .withBlockThreshold(Duration.ZERO).withMutexThreshold(Duration.ZERO);
+        Samples samples = Samples.forPlan(plan);
+        ContentionSamples block = samples.block();
+        ContentionSamples mutex = samples.mutex();
         Path jfr;
-        try (JfrRecording recording = JfrRecording.start(new RecordingPlan(false, false, Duration.ofMillis(10), false, 1,
-                true, Duration.ZERO, true, Duration.ZERO, false))) {
+        try (JfrRecording recording = JfrRecording.start(plan)) {
             windows.open(Instant.now());
             contendOnMonitor();
             contendOnReentrantLock();
@@ -49,7 +55,7 @@ class JfrFileReaderWaitsTest {
             jfr = recording.stopAndDump();
         }
         try {
-            new JfrFileReader(windows, selector, new JfrFileReader.Collectors(null, null, block, mutex, null)).read(jfr);
+            new JfrEventReader(EventSource.jfr(plan), windows, selector, samples).read(jfr);
         } finally {
             Files.delete(jfr);
         }
@@ -68,17 +74,18 @@ class JfrFileReaderWaitsTest {
 
     @Test
     void waitsOutsideTheMeasurementWindowsDoNotCount() throws Exception {
-        ContentionSamples block = new ContentionSamples(Duration.ZERO);
+        RecordingPlan plan = RecordingPlan.of(ProfileKind.BLOCK).withBlockThreshold(Duration.ZERO);
+        Samples samples = Samples.forPlan(plan);
+        ContentionSamples block = samples.block();
         Path jfr;
-        try (JfrRecording recording = JfrRecording.start(new RecordingPlan(false, false, Duration.ofMillis(10), false, 1,
-                true, Duration.ZERO, false, Duration.ZERO, false))) {
+        try (JfrRecording recording = JfrRecording.start(plan)) {
             waitOnEmptyQueue();
             windows.open(Instant.now());
             windows.close(Instant.now());
             jfr = recording.stopAndDump();
         }
         try {
-            new JfrFileReader(windows, selector, new JfrFileReader.Collectors(null, null, block, null, null)).read(jfr);
+            new JfrEventReader(EventSource.jfr(plan), windows, selector, samples).read(jfr);
         } finally {
             Files.delete(jfr);
         }

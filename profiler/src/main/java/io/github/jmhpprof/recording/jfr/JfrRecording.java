@@ -1,5 +1,11 @@
-package io.github.jmhpprof.jfr;
+package io.github.jmhpprof.recording.jfr;
 
+import io.github.jmhpprof.model.ProfileKind;
+import io.github.jmhpprof.recording.MeasurementWindows;
+import io.github.jmhpprof.recording.Recorder;
+import io.github.jmhpprof.recording.RecordingPlan;
+import io.github.jmhpprof.recording.Samples;
+import io.github.jmhpprof.recording.SamplerText;
 import io.github.jmhpprof.threads.ThreadSelector;
 import jdk.jfr.EventSettings;
 import jdk.jfr.EventType;
@@ -16,12 +22,11 @@ import java.util.function.Function;
 public final class JfrRecording implements Recorder {
 
     private final Recording recording;
-    /** Whether CPU is sampled with jdk.CPUTimeSample rather than jdk.ExecutionSample. */
-    private final boolean cpuTime;
+    private final RecordingPlan plan;
 
-    private JfrRecording(Recording recording, boolean cpuTime) {
+    private JfrRecording(Recording recording, RecordingPlan plan) {
         this.recording = recording;
-        this.cpuTime = cpuTime;
+        this.plan = plan;
     }
 
     /**
@@ -36,7 +41,7 @@ public final class JfrRecording implements Recorder {
         recording.setToDisk(true);
         enable(plan, recording::enable);
         recording.start();
-        return new JfrRecording(recording, plan.cpuTime());
+        return new JfrRecording(recording, plan);
     }
 
     /**
@@ -45,30 +50,30 @@ public final class JfrRecording implements Recorder {
      */
     public static void enable(RecordingPlan plan, Function<String, EventSettings> enable) {
         checkAvailable();
-        if (plan.cpu()) {
+        if (plan.has(ProfileKind.CPU)) {
             if (plan.cpuTime()) {
-                enable.apply(JfrEvents.CPU_TIME_SAMPLE).with("throttle", jfrDuration(plan.interval())).withStackTrace();
+                enable.apply(JfrEvents.CPU_TIME_SAMPLE).with("throttle", jfrDuration(plan.cpuInterval())).withStackTrace();
                 enable.apply(JfrEvents.CPU_TIME_SAMPLES_LOST);
             } else {
-                enable.apply(JfrEvents.EXECUTION_SAMPLE).withPeriod(plan.interval()).withStackTrace();
+                enable.apply(JfrEvents.EXECUTION_SAMPLE).withPeriod(plan.cpuInterval()).withStackTrace();
             }
         }
-        if (plan.alloc()) {
+        if (plan.has(ProfileKind.ALLOC)) {
             enable.apply(JfrEvents.ALLOCATION_SAMPLE)
                     .with("throttle", plan.allocSamplesPerSecond() + "/s").withStackTrace();
             // Without stacks these are cheap; they give object sizes for the alloc_objects estimate.
             enable.apply(JfrEvents.ALLOCATION_IN_NEW_TLAB).withoutStackTrace();
             enable.apply(JfrEvents.ALLOCATION_OUTSIDE_TLAB).withoutStackTrace();
         }
-        if (plan.block() || plan.mutex()) {
+        if (plan.has(ProfileKind.BLOCK) || plan.has(ProfileKind.MUTEX)) {
             Duration threshold = plan.sharedWaitThreshold();
             enable.apply(JfrEvents.THREAD_PARK).withThreshold(threshold).withStackTrace();
             enable.apply(JfrEvents.MONITOR_ENTER).withThreshold(threshold).withStackTrace();
         }
-        if (plan.block()) {
+        if (plan.has(ProfileKind.BLOCK)) {
             enable.apply(JfrEvents.MONITOR_WAIT).withThreshold(plan.blockThreshold()).withStackTrace();
         }
-        if (plan.heap()) {
+        if (plan.has(ProfileKind.HEAP)) {
             // Emitted when the recording stops, one event per sampled object still alive; cutoff 0
             // skips the search for paths to GC roots, which the heap profile does not use.
             enable.apply(JfrEvents.OLD_OBJECT_SAMPLE).with("cutoff", "0 ns").withStackTrace();
@@ -84,27 +89,21 @@ public final class JfrRecording implements Recorder {
     }
 
     @Override
-    public void stopAndRead(MeasurementWindows windows, ThreadSelector selector, JfrFileReader.Collectors collectors)
-            throws IOException {
+    public void stopAndRead(MeasurementWindows windows, ThreadSelector selector, Samples samples) throws IOException {
         Path file = stopAndDump();
         try {
-            new JfrFileReader(windows, selector, collectors, cpuTime).read(file);
+            new JfrEventReader(EventSource.jfr(plan), windows, selector, samples).read(file);
         } finally {
             deleteDump(file);
         }
     }
 
-    /**
-     * Writes what the still running recording holds so far to a temporary file, which the caller
-     * deletes. A dump also makes JFR emit its {@code jdk.OldObjectSample} events.
-     */
-    public Path dumpSoFar() throws IOException {
-        Path file = TempDumps.newFile();
-        recording.dump(file);
-        return file;
+    @Override
+    public String cpuSampler(Duration period) {
+        return SamplerText.jfrCpu(plan.cpuEvent(), period, plan.cpuInterval());
     }
 
-    /** Deletes a dump made by {@link #stopAndDump()} or {@link #dumpSoFar()}; null and failures are ignored. */
+    /** Deletes a dump made by {@link #stopAndDump()}; null and failures are ignored. */
     public static void deleteDump(Path dump) {
         if (dump == null) {
             return;
@@ -114,6 +113,10 @@ public final class JfrRecording implements Recorder {
         } catch (IOException ignored) {
             // a leftover temp recording is harmless; the profiles are made
         }
+    }
+
+    RecordingPlan plan() {
+        return plan;
     }
 
     /** Whether {@code other} is this recording. */

@@ -1,10 +1,14 @@
-package io.github.jmhpprof.async;
+package io.github.jmhpprof.recording.async;
 
-import io.github.jmhpprof.jfr.JfrFileReader;
-import io.github.jmhpprof.jfr.JfrRecording;
-import io.github.jmhpprof.jfr.MeasurementWindows;
-import io.github.jmhpprof.jfr.Recorder;
-import io.github.jmhpprof.jfr.RecordingPlan;
+import io.github.jmhpprof.model.ProfileKind;
+import io.github.jmhpprof.recording.MeasurementWindows;
+import io.github.jmhpprof.recording.Recorder;
+import io.github.jmhpprof.recording.RecordingPlan;
+import io.github.jmhpprof.recording.SamplerText;
+import io.github.jmhpprof.recording.Samples;
+import io.github.jmhpprof.recording.jfr.EventSource;
+import io.github.jmhpprof.recording.jfr.JfrEventReader;
+import io.github.jmhpprof.recording.jfr.JfrRecording;
 import io.github.jmhpprof.threads.ThreadSelector;
 import one.profiler.AsyncProfiler;
 
@@ -12,10 +16,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * async-profiler as the sampling engine of the CPU and allocation profiles. It writes its output
- * in JFR format, which {@link JfrFileReader#forAsyncProfiler} reads into the same collectors as
+ * in JFR format, which {@link JfrEventReader} reads into the same collectors as
  * JFR's. The block, mutex and heap profiles, when asked for, still come from a JFR recording run
  * alongside: async-profiler has no old-object sampler, and its lock events lack the park and wait
  * events the block profile is made of.
@@ -33,6 +39,9 @@ public final class AsyncProfilerRecording implements Recorder {
      * allocation rate in): async-profiler's default, and Go's MemProfileRate.
      */
     public static final long DEFAULT_ALLOC_INTERVAL = 512 * 1024;
+    /** The profiles async-profiler samples; JFR, run alongside, records the others. */
+    private static final Set<ProfileKind> SAMPLED = EnumSet.of(ProfileKind.CPU, ProfileKind.ALLOC);
+    private static final Set<ProfileKind> BY_JFR = EnumSet.of(ProfileKind.BLOCK, ProfileKind.MUTEX, ProfileKind.HEAP);
 
     private final AsyncProfiler profiler;
     private final RecordingPlan plan;
@@ -66,9 +75,9 @@ public final class AsyncProfilerRecording implements Recorder {
         Path file = Files.createTempFile("jmh-pprof-async-", ".jfr");
         JfrRecording waits = null;
         try {
-            if (plan.block() || plan.mutex() || plan.heap()) {
-                waits = JfrRecording.start(new RecordingPlan(false, false, plan.interval(), false, 1,
-                        plan.block(), plan.blockThreshold(), plan.mutex(), plan.mutexThreshold(), plan.heap()));
+            RecordingPlan byJfr = plan.only(BY_JFR);
+            if (!byJfr.profiles().isEmpty()) {
+                waits = JfrRecording.start(byJfr);
             }
             return new AsyncProfilerRecording(profiler, plan, stackDepth, file, waits);
         } catch (RuntimeException e) {
@@ -79,7 +88,7 @@ public final class AsyncProfilerRecording implements Recorder {
 
     /** Whether {@link #startSampling(long)} has anything to start. */
     public boolean samples() {
-        return plan.cpu() || plan.alloc();
+        return !plan.only(SAMPLED).profiles().isEmpty();
     }
 
     /**
@@ -109,11 +118,6 @@ public final class AsyncProfilerRecording implements Recorder {
         running = true;
     }
 
-    /** Mean bytes between allocation samples, once sampling started. */
-    public long allocInterval() {
-        return allocInterval;
-    }
-
     /**
      * The start command. {@code event=ctimer} samples by thread CPU time with a per-thread CPU timer
      * ({@code interval} in nanoseconds of CPU time), not perf_events ({@code event=cpu}): a
@@ -123,10 +127,10 @@ public final class AsyncProfilerRecording implements Recorder {
      */
     static String command(RecordingPlan plan, int stackDepth, Path file, long allocInterval) {
         StringBuilder command = new StringBuilder("start");
-        if (plan.cpu()) {
-            command.append(",event=ctimer,interval=").append(plan.interval().toNanos());
+        if (plan.has(ProfileKind.CPU)) {
+            command.append(",event=ctimer,interval=").append(plan.cpuInterval().toNanos());
         }
-        if (plan.alloc()) {
+        if (plan.has(ProfileKind.ALLOC)) {
             command.append(",alloc=").append(allocInterval);
         }
         command.append(",jstackdepth=").append(stackDepth);
@@ -139,26 +143,22 @@ public final class AsyncProfilerRecording implements Recorder {
         return command.toString();
     }
 
-    /** A text for the profiles' comments: what sampled the CPU profile. */
-    public String cpuSamplerText(Duration interval) {
-        String engine = cpuEngine == null ? "a per-thread CPU timer" : cpuEngine;
-        return "async-profiler event=ctimer (" + engine + ") every " + interval.toNanos() / 1_000_000.0
-                + "ms of thread CPU time, native and VM code included";
+    @Override
+    public String cpuSampler(Duration period) {
+        return SamplerText.asyncCpu(cpuEngine, period);
     }
 
     @Override
-    public void stopAndRead(MeasurementWindows windows, ThreadSelector selector, JfrFileReader.Collectors collectors)
-            throws IOException {
+    public void stopAndRead(MeasurementWindows windows, ThreadSelector selector, Samples samples) throws IOException {
         if (running) {
             stopProfiler();
-            JfrFileReader reader = JfrFileReader.forAsyncProfiler(windows, selector,
-                    new JfrFileReader.Collectors(collectors.cpu(), collectors.alloc(), null, null, null), allocInterval);
+            JfrEventReader reader = new JfrEventReader(EventSource.asyncProfiler(allocInterval), windows, selector,
+                    samples.only(SAMPLED));
             reader.read(file);
             cpuEngine = reader.asyncProfilerCpuEngine();
         }
         if (waits != null) {
-            waits.stopAndRead(windows, selector,
-                    new JfrFileReader.Collectors(null, null, collectors.block(), collectors.mutex(), collectors.heap()));
+            waits.stopAndRead(windows, selector, samples.only(BY_JFR));
         }
     }
 

@@ -1,10 +1,10 @@
-package io.github.jmhpprof.jmh;
+package io.github.jmhpprof.model;
 
 import java.util.Arrays;
 import java.util.Optional;
 
 /** The profiles a run can write, one file each, named after {@link #fileStem()}. */
-public enum EventKind {
+public enum ProfileKind {
     CPU("cpu", true),
     ALLOC("alloc", true),
     /** Time spent waiting: parking (locks, queues, conditions) and monitors, as Go's block profile. */
@@ -19,7 +19,7 @@ public enum EventKind {
     private final String optionName;
     private final boolean perOperation;
 
-    EventKind(String optionName, boolean perOperation) {
+    ProfileKind(String optionName, boolean perOperation) {
         this.optionName = optionName;
         this.perOperation = perOperation;
     }
@@ -37,7 +37,7 @@ public enum EventKind {
         return optionName;
     }
 
-    static Optional<EventKind> byOptionName(String name) {
+    public static Optional<ProfileKind> byOptionName(String name) {
         return Arrays.stream(values()).filter(k -> k.optionName.equals(name)).findFirst();
     }
 }

@@ -1,4 +1,4 @@
-package io.github.jmhpprof.jfr;
+package io.github.jmhpprof.recording.jfr;
 
 /** Names of the JFR events this profiler uses. */
 final class JfrEvents {

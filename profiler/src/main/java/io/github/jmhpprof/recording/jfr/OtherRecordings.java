@@ -1,4 +1,4 @@
-package io.github.jmhpprof.jfr;
+package io.github.jmhpprof.recording.jfr;
 
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.FlightRecorderListener;
@@ -32,20 +32,22 @@ public final class OtherRecordings {
      * A listener rather than a look at each iteration's edges, because those edges may lie inside
      * another profiler's window (-prof gc counts the bytes a look allocates).
      */
-    public static AutoCloseable watch(JfrRecording ours, boolean cpuTime, Duration interval, Consumer<Duration> shorter) {
+    public static AutoCloseable watch(JfrRecording ours, Consumer<Duration> shorter) {
         FlightRecorderListener listener = new FlightRecorderListener() {
             @Override
             public void recordingStateChanged(Recording recording) {
-                shorterCpuPeriod(ours, cpuTime, interval).ifPresent(shorter);
+                shorterCpuPeriod(ours).ifPresent(shorter);
             }
         };
         FlightRecorder.addListener(listener);
-        shorterCpuPeriod(ours, cpuTime, interval).ifPresent(shorter);
+        shorterCpuPeriod(ours).ifPresent(shorter);
         return () -> FlightRecorder.removeListener(listener);
     }
 
     /** The shortest sampling period another running recording asked for, if shorter than ours. */
-    public static Optional<Duration> shorterCpuPeriod(JfrRecording ours, boolean cpuTime, Duration interval) {
+    static Optional<Duration> shorterCpuPeriod(JfrRecording ours) {
+        boolean cpuTime = ours.plan().cpuTime();
+        Duration interval = ours.plan().cpuInterval();
         String event = cpuTime ? JfrEvents.CPU_TIME_SAMPLE : JfrEvents.EXECUTION_SAMPLE;
         String key = event + (cpuTime ? "#throttle" : "#period");
         Duration shortest = interval;

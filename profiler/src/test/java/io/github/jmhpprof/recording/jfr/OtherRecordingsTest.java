@@ -1,4 +1,4 @@
-package io.github.jmhpprof.jfr;
+package io.github.jmhpprof.recording.jfr;
 
 import org.junit.jupiter.api.Test;
 

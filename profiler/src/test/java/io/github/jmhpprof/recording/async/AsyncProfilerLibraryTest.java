@@ -1,6 +1,8 @@
-package io.github.jmhpprof.async;
+package io.github.jmhpprof.recording.async;
 
 import io.github.jmhpprof.jmh.PprofProfiler;
+import io.github.jmhpprof.model.ProfileKind;
+import io.github.jmhpprof.recording.RecordingPlan;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.profile.ProfilerException;
@@ -8,6 +10,7 @@ import org.openjdk.jmh.profile.ProfilerException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
@@ -60,8 +63,8 @@ class AsyncProfilerLibraryTest {
 
     @Test
     void startCommandAsksForCpuTimeAndAllocationsInJfrFormat() {
-        String command = AsyncProfilerRecording.command(new io.github.jmhpprof.jfr.RecordingPlan(true, true,
-                java.time.Duration.ofMillis(10), true, 1000), 2048, Path.of("/tmp/x.jfr"), 524288);
+        RecordingPlan plan = RecordingPlan.of(ProfileKind.CPU, ProfileKind.ALLOC).withCpuInterval(Duration.ofMillis(10));
+        String command = AsyncProfilerRecording.command(plan, 2048, Path.of("/tmp/x.jfr"), 524288);
         assertEquals("start,event=ctimer,interval=10000000,alloc=524288,jstackdepth=2048,file=/tmp/x.jfr,jfr", command);
     }
 }

@@ -1,31 +1,33 @@
-package io.github.jmhpprof.engine;
+package io.github.jmhpprof.recording;
 
-import io.github.jmhpprof.jfr.JfrRecording;
-import io.github.jmhpprof.jfr.MeasurementWindows;
-import io.github.jmhpprof.jfr.RecordingPlan;
+import io.github.jmhpprof.model.Labels;
+import io.github.jmhpprof.model.ProfileKind;
+import io.github.jmhpprof.recording.jfr.JfrEventReader;
+import io.github.jmhpprof.recording.jfr.JfrRecording;
 import io.github.jmhpprof.threads.ThreadActivity;
 import io.github.jmhpprof.threads.ThreadSelector;
 import io.github.jmhpprof.threads.ThreadSnapshot;
-import io.github.jmhpprof.model.Labels;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class RecordedSamplesTest {
+class SamplesTest {
 
     private static volatile Object sink;
 
     @Test
     void readsOnlyWhatThePlanAskedForAndScalesAllocationsToExactBytes() throws Exception {
-        RecordingPlan plan = new RecordingPlan(false, false, Duration.ofMillis(10), true, 1000);
+        RecordingPlan plan = RecordingPlan.of(ProfileKind.ALLOC).withAllocSamplesPerSecond(1000);
         ThreadSelector selector = ThreadSelector.allButSystem();
         ThreadSnapshot.checkSupported();
         MeasurementWindows windows = new MeasurementWindows();
@@ -42,25 +44,40 @@ class RecordedSamplesTest {
             jfr = recording.stopAndDump();
         }
         try {
-            RecordedSamples samples = RecordedSamples.read(jfr, plan, windows, selector);
+            Samples samples = JfrEventReader.read(jfr, plan, windows, selector);
             assertNull(samples.cpu());
             assertNull(samples.block());
             assertNull(samples.mutex());
             assertNull(samples.heap());
             assertNotNull(samples.alloc());
-            RecordedSamples.Allocations allocations = samples.allocations(exact, Labels.NONE);
+            Samples.Allocations allocations = samples.allocations(exact, Labels.NONE);
             assertEquals(exact.totalAllocatedBytes(), allocations.profile().total(1), "alloc_space adds up to the exact bytes");
             assertTrue(allocations.bytesPerSample() >= 1);
-            assertTrue(RecordedSamples.allocSamplerText(1000, allocations).startsWith("jdk.ObjectAllocationSample at most 1000/s"));
+            assertTrue(SamplerText.jfrAlloc(1000, allocations).startsWith("jdk.ObjectAllocationSample at most 1000/s"));
         } finally {
             Files.delete(jfr);
         }
     }
 
     @Test
+    void onlySharesTheCollectorsOfTheKindsAskedFor() {
+        Samples all = Samples.forPlan(RecordingPlan.of(EnumSet.allOf(ProfileKind.class)));
+        Samples waits = all.only(EnumSet.of(ProfileKind.BLOCK, ProfileKind.MUTEX));
+        assertNull(waits.cpu());
+        assertNull(waits.alloc());
+        assertNull(waits.heap());
+        assertSame(all.block(), waits.block());
+        assertSame(all.mutex(), waits.mutex());
+    }
+
+    @Test
     void samplerTextsNameTheEventAndPeriod() {
+        Duration ms10 = Duration.ofMillis(10);
         assertEquals("jdk.CPUTimeSample every 10ms of thread CPU time",
-                RecordedSamples.cpuSamplerText(true, Duration.ofMillis(10)));
-        assertTrue(RecordedSamples.cpuSamplerText(false, Duration.ofMillis(1)).startsWith("jdk.ExecutionSample every 1ms (fallback"));
+                SamplerText.jfrCpu(RecordingPlan.CpuEvent.CPU_TIME_SAMPLE, ms10, ms10));
+        assertTrue(SamplerText.jfrCpu(RecordingPlan.CpuEvent.EXECUTION_SAMPLE, Duration.ofMillis(1), Duration.ofMillis(1))
+                .startsWith("jdk.ExecutionSample every 1ms (fallback"));
+        assertTrue(SamplerText.jfrCpu(RecordingPlan.CpuEvent.CPU_TIME_SAMPLE, Duration.ofMillis(1), ms10)
+                .endsWith("another JFR recording in this JVM asked for 1ms instead of 10ms, JFR used the shorter, and so do these values"));
     }
 }
