@@ -5,14 +5,12 @@ import io.github.jmhpprof.model.ProfileKind;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The parsed {@code -prof pprof:...} options. Parsing is free of side effects: JMH builds the
@@ -75,7 +73,6 @@ public record ProfilerOptions(Path dir, Set<ProfileKind> events, Duration interv
             new OptionSpec("baseline", "<path>", "dir of an earlier run: print how this run compares with it at the end "
                     + "(as io.github.jmhpprof.Compare BASELINE DIR does)", "none"));
 
-
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ns|us|ms|s)");
     private static final Pattern RATE = Pattern.compile("(\\d{1,9})(/s)?");
 
@@ -131,7 +128,7 @@ public record ProfilerOptions(Path dir, Set<ProfileKind> events, Duration interv
 
     private static Set<ProfileKind> events(String value) throws OptionSyntaxException {
         Set<ProfileKind> events = EnumSet.noneOf(ProfileKind.class);
-        String known = Arrays.stream(ProfileKind.values()).map(ProfileKind::optionName).collect(Collectors.joining(", "));
+        String known = ProfileKind.optionNames();
         // -1 keeps empty entries: "events=," would otherwise split into nothing and write no profile.
         for (String name : value.split(",", -1)) {
             ProfileKind kind = ProfileKind.byOptionName(name.strip()).orElse(null);

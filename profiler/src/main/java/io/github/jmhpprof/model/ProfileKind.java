@@ -2,6 +2,7 @@ package io.github.jmhpprof.model;
 
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The profiles a run can write, one file each, named after {@link #fileStem()}. */
 public enum ProfileKind {
@@ -35,6 +36,11 @@ public enum ProfileKind {
 
     public String fileStem() {
         return optionName;
+    }
+
+    /** Every kind's option name, comma-separated, in declaration order: "cpu, alloc, ...". */
+    public static String optionNames() {
+        return Arrays.stream(values()).map(ProfileKind::optionName).collect(Collectors.joining(", "));
     }
 
     public static Optional<ProfileKind> byOptionName(String name) {
