@@ -1,5 +1,6 @@
 package io.github.jmhpprof.compare;
 
+import io.github.jmhpprof.files.FileNames;
 import io.github.jmhpprof.model.ProfileData;
 import io.github.jmhpprof.pprof.ProfileFiles;
 import io.github.jmhpprof.report.PerOperation;
@@ -29,8 +30,8 @@ public record BenchmarkComparison(BenchmarkScores oldScores, BenchmarkScores new
                                   List<FunctionChanges.Change> cpuChanges, List<FunctionChanges.Change> allocChanges,
                                   Path oldFolder, Path newFolder) {
 
-    public static final String CPU_PER_OP = "cpu-per-op.pb.gz";
-    public static final String ALLOC_PER_OP = "alloc-per-op.pb.gz";
+    public static final String CPU_PER_OP = FileNames.perOperationProfile("cpu");
+    public static final String ALLOC_PER_OP = FileNames.perOperationProfile("alloc");
 
     public static BenchmarkComparison of(BenchmarkScores oldScores, Path oldFolder, BenchmarkScores newScores, Path newFolder,
                                          double alpha, int topFunctions) throws IOException {

@@ -45,7 +45,6 @@ import java.util.stream.Collectors;
  */
 public record BenchmarkScores(String benchmark, String mode, Map<String, String> params, String unit, List<Fork> forks) {
 
-    public static final String FILE = "scores.properties";
     public static final int FORMAT = 1;
 
     /**

@@ -1,5 +1,7 @@
 package io.github.jmhpprof.compare;
 
+import io.github.jmhpprof.files.FileNames;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +31,7 @@ public record Run(String name, Map<String, BenchmarkScores> benchmarks, Map<Stri
             }
             List<Path> files = scoreFiles(dir);
             if (files.isEmpty()) {
-                throw new IOException("no benchmark in " + dir + " has a " + BenchmarkScores.FILE + ": give the dir= folder "
+                throw new IOException("no benchmark in " + dir + " has a " + FileNames.SCORES + ": give the dir= folder "
                         + "of a -prof pprof run (default ./pprof), made with a jmh-pprof that writes scores (this one)");
             }
             for (Path file : files) {
@@ -46,7 +48,7 @@ public record Run(String name, Map<String, BenchmarkScores> benchmarks, Map<Stri
         List<Path> files = new ArrayList<>();
         try (Stream<Path> folders = Files.list(dir)) {
             for (Path folder : folders.sorted().toList()) {
-                Path file = folder.resolve(BenchmarkScores.FILE);
+                Path file = folder.resolve(FileNames.SCORES);
                 if (Files.isRegularFile(file)) {
                     files.add(file);
                 }

@@ -8,7 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Writes a file so that no reader ever sees it half-written: the bytes go to a hidden temporary
@@ -25,7 +28,20 @@ public final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** {@code .<target>.<random hex>.tmp}: hidden, and never the name of a result. */
+    private static final Pattern TEMP = Pattern.compile("\\.(.+)\\.\\p{XDigit}{1,16}\\.tmp");
+
     private AtomicFiles() {
+    }
+
+    static String tempName(String target, long random) {
+        return "." + target + "." + Long.toHexString(random) + ".tmp";
+    }
+
+    /** The name of the file a temporary file of this class was to become, when {@code name} is one. */
+    public static Optional<String> targetOfTemp(String name) {
+        Matcher m = TEMP.matcher(name);
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     public static void write(Path target, Content content) throws IOException {
@@ -35,7 +51,7 @@ public final class AtomicFiles {
         try {
             OutputStream stream = null;
             while (stream == null) {
-                temp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+                temp = dir.resolve(tempName(target.getFileName().toString(), ThreadLocalRandom.current().nextLong()));
                 try {
                     stream = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                 } catch (FileAlreadyExistsException taken) {

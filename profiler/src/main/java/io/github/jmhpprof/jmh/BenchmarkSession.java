@@ -1,5 +1,6 @@
 package io.github.jmhpprof.jmh;
 
+import io.github.jmhpprof.files.FileNames;
 import io.github.jmhpprof.files.WriteErrors;
 import io.github.jmhpprof.model.ProfileKind;
 import io.github.jmhpprof.threads.ThreadSelector;
@@ -45,7 +46,7 @@ final class BenchmarkSession {
         this.options = options;
         this.benchmark = benchmark;
         this.role = role;
-        this.layout = new OutputLayout(options.dir());
+        this.layout = options.layout();
         this.recording = new ForkRecording(options, benchmark, selector);
     }
 
@@ -149,7 +150,7 @@ final class BenchmarkSession {
         ForkReport report = report(forkDir, end, started);
         try {
             measured.iterationScores().write(forkDir); // before the report, whose presence marks the fork complete
-            report.write(forkDir.resolve(OutputLayout.FORK_REPORT));
+            report.write(forkDir.resolve(FileNames.FORK_REPORT));
         } catch (IOException e) {
             // The host finds this text in the fork's results and repeats it in the summary and report.
             String why = "pprof: " + (report.hasFailed() ? report.failure()

@@ -1,6 +1,7 @@
 package io.github.jmhpprof.jmh;
 
 import io.github.jmhpprof.files.AtomicFiles;
+import io.github.jmhpprof.files.FileNames;
 
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -19,8 +20,6 @@ import java.util.stream.Collectors;
  * benchmark's {@code scores.properties} ({@link io.github.jmhpprof.compare.BenchmarkScores}).
  */
 final class IterationScores {
-
-    static final String FILE = "iterations.properties";
 
     private double[] scores = new double[0];
     private String unit = "";
@@ -43,7 +42,7 @@ final class IterationScores {
         Properties p = new Properties();
         p.setProperty("unit", unit);
         p.setProperty("scores", Arrays.stream(scores).mapToObj(Double::toString).collect(Collectors.joining(" ")));
-        AtomicFiles.write(forkDir.resolve(FILE), out -> {
+        AtomicFiles.write(forkDir.resolve(FileNames.ITERATION_SCORES), out -> {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             p.store(w, "jmh-pprof: JMH's score of each measurement iteration of this fork");
             w.flush();
@@ -53,7 +52,7 @@ final class IterationScores {
     /** The fork's scores, or none when the fork wrote no file (a fork of an older version, or one that failed to write). */
     static IterationScores read(Path forkDir) throws IOException {
         IterationScores read = new IterationScores();
-        Path file = forkDir.resolve(FILE);
+        Path file = forkDir.resolve(FileNames.ITERATION_SCORES);
         if (!Files.isRegularFile(file)) {
             return read;
         }

@@ -1,6 +1,7 @@
 package io.github.jmhpprof.jmh;
 
-import io.github.jmhpprof.compare.BenchmarkScores;
+import io.github.jmhpprof.files.AtomicFiles;
+import io.github.jmhpprof.files.FileNames;
 
 import io.github.jmhpprof.model.ProfileKind;
 
@@ -11,17 +12,14 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * Where files go: {@code <dir>/<benchmark-folder>/<kind>.pb.gz} for the profile of all forks,
- * and {@code <dir>/<benchmark-folder>/fork-<n>/} for each fork's own files when there are several.
+ * and {@code <dir>/<benchmark-folder>/fork-<n>/} for each fork's own files when there are several;
+ * the names are {@link FileNames}'. Made by {@link ProfilerOptions#layout()} only.
  */
 record OutputLayout(Path root) {
-
-    static final String FORK_REPORT = "fork.properties";
 
     OutputLayout {
         root = root.toAbsolutePath().normalize();
@@ -32,20 +30,28 @@ record OutputLayout(Path root) {
     }
 
     Path forkDir(String benchmarkId, int fork) {
-        return benchmarkDir(benchmarkId).resolve("fork-" + fork);
+        return benchmarkDir(benchmarkId).resolve(FileNames.forkDir(fork));
     }
 
     static Path profile(Path folder, ProfileKind kind) {
-        return folder.resolve(kind.fileStem() + ".pb.gz");
+        return folder.resolve(FileNames.profile(kind.fileStem()));
     }
 
     static Path perOperationProfile(Path folder, ProfileKind kind) {
-        return folder.resolve(kind.fileStem() + "-per-op.pb.gz");
+        return folder.resolve(FileNames.perOperationProfile(kind.fileStem()));
     }
 
     /** Profiles of all benchmarks of the run together, told apart by their labels. */
     Path allDir() {
-        return root.resolve("all");
+        return root.resolve(FileNames.ALL_BENCHMARKS);
+    }
+
+    Path comparisonMarkdown() {
+        return root.resolve(FileNames.COMPARISON_MARKDOWN);
+    }
+
+    Path comparisonCsv() {
+        return root.resolve(FileNames.COMPARISON_CSV);
     }
 
     /** The fork folders of a benchmark that hold a complete fork report, in fork order. */
@@ -53,7 +59,7 @@ record OutputLayout(Path root) {
         List<Path> forks = new ArrayList<>();
         for (int fork = 1; fork <= upTo; fork++) {
             Path dir = forkDir(benchmarkId, fork);
-            if (Files.isRegularFile(dir.resolve(FORK_REPORT))) {
+            if (Files.isRegularFile(dir.resolve(FileNames.FORK_REPORT))) {
                 forks.add(dir);
             }
         }
@@ -62,28 +68,24 @@ record OutputLayout(Path root) {
 
     /**
      * Whether a file name is one this profiler writes in a benchmark or fork folder: a profile of a
-     * known kind, a fork report, iteration scores or scores file, or the hidden temporary file {@link io.github.jmhpprof.files.AtomicFiles}
+     * known kind, a fork report, iteration scores or scores file, or the hidden temporary file {@link AtomicFiles}
      * writes one of them through. Any other file (a user's {@code my-baseline.pb.gz}) is never touched.
      */
     static boolean isOwnFile(String name) {
         return isOwnResult(name) || isLeftoverTemp(name);
     }
 
-    /** A hidden {@code .<own name><digits>.tmp}: what a write cut short by a crash leaves. */
+    /** A hidden temporary file {@link AtomicFiles} writes one of our files through: what a write cut short by a crash leaves. */
     static boolean isLeftoverTemp(String name) {
-        Matcher m = TEMP.matcher(name);
-        return m.matches() && isOwnResult(m.group(1));
+        return AtomicFiles.targetOfTemp(name).filter(OutputLayout::isOwnResult).isPresent();
     }
 
-    private static final Pattern TEMP = Pattern.compile("\\.(.+?)\\d+\\.tmp");
-    private static final Pattern FORK_DIR = Pattern.compile("fork-\\d+");
-
     private static boolean isOwnResult(String name) {
-        if (name.equals(FORK_REPORT) || name.equals(IterationScores.FILE) || name.equals(BenchmarkScores.FILE)) {
+        if (name.equals(FileNames.FORK_REPORT) || name.equals(FileNames.ITERATION_SCORES) || name.equals(FileNames.SCORES)) {
             return true;
         }
         for (ProfileKind kind : ProfileKind.values()) {
-            if (name.equals(kind.fileStem() + ".pb.gz") || name.equals(kind.fileStem() + "-per-op.pb.gz")) {
+            if (name.equals(FileNames.profile(kind.fileStem())) || name.equals(FileNames.perOperationProfile(kind.fileStem()))) {
                 return true;
             }
         }
@@ -92,7 +94,7 @@ record OutputLayout(Path root) {
 
     /** A {@code fork-<n>} folder itself, not a symbolic link to one. */
     static boolean isForkDir(Path path) {
-        return FORK_DIR.matcher(path.getFileName().toString()).matches()
+        return FileNames.isForkDir(path.getFileName().toString())
                 && Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
     }
 

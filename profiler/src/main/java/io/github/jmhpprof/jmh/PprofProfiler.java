@@ -149,7 +149,7 @@ public class PprofProfiler implements InternalProfiler, ExternalProfiler {
                 "-XX:+DebugNonSafepoints"));
         flags.addAll(lastLaunched.jvmFlags());
         if (lastLaunched.kind() == ForkRole.Kind.MEASURED) {
-            OutputLayout layout = new OutputLayout(options.dir());
+            OutputLayout layout = options.layout();
             try {
                 RunRegistry.begin(layout).launched(params.id(), new TrialAssembler(options, params), lastLaunched);
             } catch (IOException e) {
@@ -164,7 +164,7 @@ public class PprofProfiler implements InternalProfiler, ExternalProfiler {
     public void beforeTrial(BenchmarkParams params) {
         if (lastLaunched != null && lastLaunched.kind() == ForkRole.Kind.MEASURED && lastLaunched.fork() == 1) {
             try {
-                PreviousRun.setAside(new OutputLayout(options.dir()).benchmarkDir(params.id()));
+                PreviousRun.setAside(options.layout().benchmarkDir(params.id()));
             } catch (IOException e) {
                 throw new UncheckedIOException("pprof: cannot set the previous run's profiles of " + params.id()
                         + " aside: " + WriteErrors.describe(e), e);

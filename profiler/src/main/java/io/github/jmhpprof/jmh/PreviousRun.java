@@ -1,5 +1,7 @@
 package io.github.jmhpprof.jmh;
 
+import io.github.jmhpprof.files.FileNames;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -22,8 +24,6 @@ import java.util.stream.Stream;
  */
 final class PreviousRun {
 
-    static final String FOLDER = ".previous-run";
-
     private PreviousRun() {
     }
 
@@ -33,12 +33,12 @@ final class PreviousRun {
             return;
         }
         restore(benchmarkDir);
-        moveOwn(benchmarkDir, benchmarkDir.resolve(FOLDER));
+        moveOwn(benchmarkDir, benchmarkDir.resolve(FileNames.PREVIOUS_RUN));
     }
 
     /** This run wrote new profiles: the earlier run's files go. */
     static void discard(Path benchmarkDir) throws IOException {
-        Path aside = benchmarkDir.resolve(FOLDER);
+        Path aside = benchmarkDir.resolve(FileNames.PREVIOUS_RUN);
         if (isRealDir(aside)) {
             removeOwn(aside);
             OutputLayout.deleteIfEmpty(aside);
@@ -50,7 +50,7 @@ final class PreviousRun {
      * come back. Returns whether there was anything to put back.
      */
     static boolean restore(Path benchmarkDir) throws IOException {
-        Path aside = benchmarkDir.resolve(FOLDER);
+        Path aside = benchmarkDir.resolve(FileNames.PREVIOUS_RUN);
         if (!isRealDir(benchmarkDir) || !isRealDir(aside)) {
             return false;
         }

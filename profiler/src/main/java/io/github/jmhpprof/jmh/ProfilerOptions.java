@@ -106,6 +106,11 @@ public record ProfilerOptions(Path dir, Set<ProfileKind> events, Duration interv
 
     }
 
+    /** Where this run's files go: the one place the layout is made. */
+    OutputLayout layout() {
+        return new OutputLayout(dir);
+    }
+
     public static boolean isHelpRequest(String initLine) {
         return initLine != null && initLine.strip().equals("help");
     }

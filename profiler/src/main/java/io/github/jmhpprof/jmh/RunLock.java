@@ -1,5 +1,7 @@
 package io.github.jmhpprof.jmh;
 
+import io.github.jmhpprof.files.FileNames;
+
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
@@ -23,8 +25,6 @@ import java.util.Optional;
  */
 final class RunLock {
 
-    static final String FILE = ".jmh-pprof.lock";
-
     /** Roots this JVM holds, with their open channel (closing it would release the lock). */
     private static final Map<Path, FileLock> HELD = new HashMap<>();
 
@@ -41,7 +41,7 @@ final class RunLock {
      * when nobody does. For the start-up check, so that a second run fails before its first benchmark.
      */
     static synchronized Optional<String> otherHolder(Path root) throws IOException {
-        Path file = key(root).resolve(FILE);
+        Path file = key(root).resolve(FileNames.RUN_LOCK);
         if (heldHere(root) || !Files.isRegularFile(file)) {
             return Optional.empty();
         }
@@ -69,7 +69,7 @@ final class RunLock {
             return;
         }
         Files.createDirectories(dir);
-        FileChannel channel = FileChannel.open(dir.resolve(FILE),
+        FileChannel channel = FileChannel.open(dir.resolve(FileNames.RUN_LOCK),
                 StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         FileLock lock;
         try {

@@ -2,6 +2,7 @@ package io.github.jmhpprof.jmh;
 
 import io.github.jmhpprof.compare.CompareCommand;
 import io.github.jmhpprof.files.AtomicFiles;
+import io.github.jmhpprof.files.FileNames;
 import io.github.jmhpprof.model.ProfileData;
 import io.github.jmhpprof.model.ProfileKind;
 import io.github.jmhpprof.pprof.ProfileFiles;
@@ -61,7 +62,7 @@ final class RunRegistry {
             RunLock.acquire(layout.root());
             for (Path restored : PreviousRun.restoreAll(layout.root())) {
                 System.out.println("pprof: put back the profiles in " + restored + " that an earlier run, "
-                        + "stopped before it could replace them, had set aside in " + PreviousRun.FOLDER);
+                        + "stopped before it could replace them, had set aside in " + FileNames.PREVIOUS_RUN);
             }
         }
         return of(layout);
@@ -132,8 +133,8 @@ final class RunRegistry {
             ProfileFiles.write(merged, OutputLayout.profile(layout.allDir(), e.getKey()));
         }
         ComparisonReport report = report();
-        writeAtomically(layout.root().resolve("comparison.md"), report.markdown());
-        writeAtomically(layout.root().resolve("comparison.csv"), report.csv());
+        writeAtomically(layout.comparisonMarkdown(), report.markdown());
+        writeAtomically(layout.comparisonCsv(), report.csv());
     }
 
     synchronized void compareAtExitWith(Path baseline, Path shownDir) {
@@ -151,7 +152,7 @@ final class RunRegistry {
                 continue;
             }
             out.println();
-            out.println("pprof comparison, per operation (also in " + run.layout.root().resolve("comparison.md")
+            out.println("pprof comparison, per operation (also in " + run.layout.comparisonMarkdown()
                     + " and comparison.csv):");
             out.print(run.report().text());
             out.println();

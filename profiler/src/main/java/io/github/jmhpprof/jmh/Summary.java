@@ -69,7 +69,7 @@ final class Summary {
     }
 
     private void cpu(StringBuilder text, ProfileData profile, ForkReport total) {
-        text.append(String.format(Locale.ROOT, "%n  %s: %d samples%s, %s of CPU%n", folder.resolve("cpu.pb.gz"),
+        text.append(String.format(Locale.ROOT, "%n  %s: %d samples%s, %s of CPU%n", file(ProfileKind.CPU),
                 total.cpu().samples(), total.cpu().lostSamples() > 0 ? " (+" + total.cpu().lostSamples() + " lost, kept as [lost samples])" : "",
                 Quantity.format(profile.total(1), "nanoseconds")));
         String sampler = RunNotes.unlessRepeated("cpu sampler", total.cpu().sampler());
@@ -97,7 +97,7 @@ final class Summary {
     private void alloc(StringBuilder text, ProfileData profile, ForkReport total) {
         long ops = total.operations();
         text.append(String.format(Locale.ROOT, "%n  %s: %d samples, scaled to the %s allocated exactly (%s/op over %d ops)%n",
-                folder.resolve("alloc.pb.gz"), total.memory().allocSamples(), Quantity.format(total.work().allocatedBytes(), "bytes"),
+                file(ProfileKind.ALLOC), total.memory().allocSamples(), Quantity.format(total.work().allocatedBytes(), "bytes"),
                 Double.isNaN(total.meanBytesPerOp()) ? "?" : Quantity.format(total.meanBytesPerOp(), "bytes"), ops));
         appendSampler(text, profile);
         appendTop(text, profile, "alloc_space");
@@ -129,7 +129,7 @@ final class Summary {
     }
 
     private Path file(ProfileKind kind) {
-        return folder.resolve(kind.fileStem() + ".pb.gz");
+        return OutputLayout.profile(folder, kind);
     }
 
     private static void appendSampler(StringBuilder text, ProfileData profile) {

@@ -1,6 +1,7 @@
 package io.github.jmhpprof.jmh;
 
 import io.github.jmhpprof.compare.BenchmarkScores;
+import io.github.jmhpprof.files.FileNames;
 import io.github.jmhpprof.files.WriteErrors;
 import io.github.jmhpprof.model.ProfileData;
 import io.github.jmhpprof.model.ProfileKind;
@@ -38,7 +39,7 @@ final class TrialAssembler {
     TrialAssembler(ProfilerOptions options, BenchmarkParams benchmark) {
         this.options = options;
         this.benchmark = benchmark;
-        this.layout = new OutputLayout(options.dir());
+        this.layout = options.layout();
     }
 
     /**
@@ -55,7 +56,7 @@ final class TrialAssembler {
         }
         try {
             Assembled assembled = assemble(forkDirs, role);
-            ForkReport thisReport = ForkReport.read(thisFork.resolve(OutputLayout.FORK_REPORT));
+            ForkReport thisReport = ForkReport.read(thisFork.resolve(FileNames.FORK_REPORT));
             if (role.forks() == 1) {
                 OutputLayout.removeForkDir(thisFork);
             }
@@ -137,7 +138,7 @@ final class TrialAssembler {
     private Assembled assemble(List<Path> forkDirs, ForkRole role) throws IOException {
         List<ForkReport> reports = new ArrayList<>();
         for (Path dir : forkDirs) {
-            reports.add(ForkReport.read(dir.resolve(OutputLayout.FORK_REPORT)));
+            reports.add(ForkReport.read(dir.resolve(FileNames.FORK_REPORT)));
         }
         ForkReport total = ForkReport.sum(reports);
         writeScores(forkDirs, reports);
@@ -158,7 +159,7 @@ final class TrialAssembler {
         Map<String, String> params = new TreeMap<>();
         benchmark.getParamsKeys().forEach(k -> params.put(k, benchmark.getParam(k)));
         new BenchmarkScores(benchmark.getBenchmark(), benchmark.getMode().shortLabel(), params, unit, forks)
-                .write(layout.benchmarkDir(benchmark.id()).resolve(BenchmarkScores.FILE));
+                .write(layout.benchmarkDir(benchmark.id()).resolve(FileNames.SCORES));
     }
 
     private String finish(Assembled a, ForkRole role, int forksWithProfiles, String note) throws IOException {

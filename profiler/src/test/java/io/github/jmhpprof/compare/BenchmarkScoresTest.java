@@ -1,5 +1,6 @@
 package io.github.jmhpprof.compare;
 
+import io.github.jmhpprof.files.FileNames;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +31,7 @@ class BenchmarkScoresTest {
     void roundTripsEveryValueExactlyWithHostileParams() throws IOException {
         Map<String, String> params = Map.of("sep", "a=b: c,#!", "text", " leading space, ünïcode\ttab");
         BenchmarkScores written = scores("us/op", params, new double[]{0.1, 1e-9, 123456.789012345}, new double[]{Math.PI});
-        Path file = dir.resolve(BenchmarkScores.FILE);
+        Path file = dir.resolve(FileNames.SCORES);
         written.write(file);
         BenchmarkScores read = BenchmarkScores.read(file);
         assertEquals(written.key(), read.key());
@@ -43,7 +44,7 @@ class BenchmarkScoresTest {
 
     @Test
     void keysAreInTheDocumentedOrder() throws IOException {
-        Path file = dir.resolve(BenchmarkScores.FILE);
+        Path file = dir.resolve(FileNames.SCORES);
         scores("us/op", Map.of("n", "10"), new double[]{1, 2}).write(file);
         List<String> keys = Files.readAllLines(file).stream().filter(l -> !l.startsWith("#")).map(l -> l.split("=")[0]).toList();
         assertEquals(List.of("format", "benchmark", "mode", "unit", "param.n", "forks", "fork.1.scores", "fork.1.operations",
@@ -52,7 +53,7 @@ class BenchmarkScoresTest {
 
     @Test
     void anotherFormatIsRefusedWithTheReason() throws IOException {
-        Path file = dir.resolve(BenchmarkScores.FILE);
+        Path file = dir.resolve(FileNames.SCORES);
         Files.writeString(file, "format=2\n");
         IOException e = assertThrows(IOException.class, () -> BenchmarkScores.read(file));
         assertTrue(e.getMessage().contains("format 2, this jmh-pprof reads format 1"), e.getMessage());
@@ -60,7 +61,7 @@ class BenchmarkScoresTest {
 
     @Test
     void aMissingKeyIsNamed() throws IOException {
-        Path file = dir.resolve(BenchmarkScores.FILE);
+        Path file = dir.resolve(FileNames.SCORES);
         Files.writeString(file, "format=1\nbenchmark=a.B.c\nmode=avgt\nunit=us/op\nforks=1\nfork.1.operations=3\n");
         IOException e = assertThrows(IOException.class, () -> BenchmarkScores.read(file));
         assertTrue(e.getMessage().contains("has no fork.1.scores"), e.getMessage());

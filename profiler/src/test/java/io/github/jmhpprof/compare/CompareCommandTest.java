@@ -1,5 +1,6 @@
 package io.github.jmhpprof.compare;
 
+import io.github.jmhpprof.files.FileNames;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,7 +42,7 @@ class CompareCommandTest {
             forks.add(new BenchmarkScores.Fork(new double[]{score + f * 0.01, score + f * 0.01 + 0.001, score + 0.002}, 1000,
                     1000 * bytesPerOp, 1000 * 500));
         }
-        new BenchmarkScores("org.example.Bench.run", "avgt", Map.of(), "us/op", forks).write(folder.resolve(BenchmarkScores.FILE));
+        new BenchmarkScores("org.example.Bench.run", "avgt", Map.of(), "us/op", forks).write(folder.resolve(FileNames.SCORES));
         return dir.resolve(name);
     }
 

@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -28,6 +31,21 @@ class AtomicFilesTest {
         try (Stream<Path> left = Files.list(dir)) {
             assertEquals(0, left.count(), "no temp file left behind");
         }
+    }
+
+    @Test
+    void theTemporaryFileIsKnownForTheFileItWasToBecome(@TempDir Path dir) throws IOException {
+        List<String> seen = new ArrayList<>();
+        AtomicFiles.write(dir.resolve("cpu.pb.gz"), out -> {
+            try (Stream<Path> files = Files.list(dir)) {
+                files.forEach(f -> seen.add(f.getFileName().toString()));
+            }
+        });
+        assertEquals(1, seen.size(), seen.toString());
+        assertEquals(Optional.of("cpu.pb.gz"), AtomicFiles.targetOfTemp(seen.get(0)), "what a crash mid-write would leave: " + seen);
+        assertEquals(Optional.of("cpu.pb.gz"), AtomicFiles.targetOfTemp(AtomicFiles.tempName("cpu.pb.gz", -1L)));
+        assertEquals(Optional.empty(), AtomicFiles.targetOfTemp("cpu.pb.gz"));
+        assertEquals(Optional.empty(), AtomicFiles.targetOfTemp(".cpu.pb.gz.tmp"));
     }
 
     @Test

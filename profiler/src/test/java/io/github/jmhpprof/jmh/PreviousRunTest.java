@@ -1,5 +1,6 @@
 package io.github.jmhpprof.jmh;
 
+import io.github.jmhpprof.files.FileNames;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,9 +19,9 @@ class PreviousRunTest {
         assertTrue(OutputLayout.isOwnFile("cpu.pb.gz"));
         assertTrue(OutputLayout.isOwnFile("alloc-per-op.pb.gz"));
         assertTrue(OutputLayout.isOwnFile("fork.properties"));
-        assertTrue(OutputLayout.isOwnFile(".cpu.pb.gz8123456789.tmp"), "what AtomicFiles leaves when cut short");
+        assertTrue(OutputLayout.isOwnFile(".cpu.pb.gz.7f3a9c0e1b2d4c5a.tmp"), "what AtomicFiles leaves when cut short");
         assertFalse(OutputLayout.isOwnFile("my-baseline.pb.gz"));
-        assertFalse(OutputLayout.isOwnFile(".my-baseline.pb.gz42.tmp"));
+        assertFalse(OutputLayout.isOwnFile(".my-baseline.pb.gz.2a.tmp"));
         assertFalse(OutputLayout.isOwnFile("notes.txt"));
     }
 
@@ -29,7 +30,7 @@ class PreviousRunTest {
         Path fork = Files.createDirectories(dir.resolve("fork-2"));
         Files.writeString(dir.resolve("cpu.pb.gz"), "old cpu");
         Files.writeString(fork.resolve("fork.properties"), "old report");
-        Files.writeString(fork.resolve(".alloc.pb.gz77.tmp"), "half");
+        Files.writeString(fork.resolve(".alloc.pb.gz.4d2e.tmp"), "half");
         Files.writeString(dir.resolve("my-baseline.pb.gz"), "mine");
 
         PreviousRun.setAside(dir);
@@ -41,15 +42,15 @@ class PreviousRunTest {
         assertTrue(PreviousRun.restore(dir));
         assertEquals("old cpu", Files.readString(dir.resolve("cpu.pb.gz")));
         assertEquals("old report", Files.readString(fork.resolve("fork.properties")));
-        assertFalse(Files.exists(fork.resolve(".alloc.pb.gz77.tmp")), "a crash's temp file is not a result");
+        assertFalse(Files.exists(fork.resolve(".alloc.pb.gz.4d2e.tmp")), "a crash's temp file is not a result");
         assertFalse(Files.exists(dir.resolve("alloc.pb.gz")), "the run that wrote nothing complete leaves nothing");
-        assertFalse(Files.exists(dir.resolve(PreviousRun.FOLDER)));
+        assertFalse(Files.exists(dir.resolve(FileNames.PREVIOUS_RUN)));
 
         PreviousRun.setAside(dir);
         Files.writeString(dir.resolve("cpu.pb.gz"), "new cpu");
         PreviousRun.discard(dir);
         assertEquals("new cpu", Files.readString(dir.resolve("cpu.pb.gz")));
-        assertFalse(Files.exists(dir.resolve(PreviousRun.FOLDER)));
+        assertFalse(Files.exists(dir.resolve(FileNames.PREVIOUS_RUN)));
         assertEquals("mine", Files.readString(dir.resolve("my-baseline.pb.gz")));
     }
 }

@@ -1,5 +1,6 @@
 package io.github.jmhpprof.jmh;
 
+import io.github.jmhpprof.files.FileNames;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -33,13 +34,13 @@ class RerunIT {
 
         // What a crashed run leaves: half-written hidden files; and files that are the user's.
         Path fork1 = Files.createDirectories(bench.resolve("fork-1"));
-        Files.writeString(fork1.resolve(".cpu.pb.gz8123456789.tmp"), "half");
+        Files.writeString(fork1.resolve(".cpu.pb.gz.1b2c3d4e5f607182.tmp"), "half");
         Files.writeString(fork1.resolve("notes.txt"), "mine");
-        Files.writeString(bench.resolve(".alloc.pb.gz42.tmp"), "half");
+        Files.writeString(bench.resolve(".alloc.pb.gz.2a.tmp"), "half");
         Files.write(bench.resolve("my-baseline.pb.gz"), first);
         Path outside = JmhRuns.newOutputDir("outside");
         Files.writeString(outside.resolve("cpu.pb.gz"), "not the profiler's");
-        Files.writeString(outside.resolve(OutputLayout.FORK_REPORT), "not the profiler's");
+        Files.writeString(outside.resolve(FileNames.FORK_REPORT), "not the profiler's");
         Files.createSymbolicLink(bench.resolve("fork-7"), outside);
         Files.createSymbolicLink(bench.resolve("heap.pb.gz"), outside.resolve("cpu.pb.gz"));
 
@@ -47,14 +48,14 @@ class RerunIT {
 
         byte[] second = Files.readAllBytes(bench.resolve("cpu.pb.gz"));
         assertFalse(Arrays.equals(first, second), "the rerun wrote a new CPU profile");
-        assertFalse(Files.exists(fork1.resolve(".cpu.pb.gz8123456789.tmp")), "a crash's temp file is cleaned");
-        assertFalse(Files.exists(bench.resolve(".alloc.pb.gz42.tmp")), "a crash's temp file is cleaned");
+        assertFalse(Files.exists(fork1.resolve(".cpu.pb.gz.1b2c3d4e5f607182.tmp")), "a crash's temp file is cleaned");
+        assertFalse(Files.exists(bench.resolve(".alloc.pb.gz.2a.tmp")), "a crash's temp file is cleaned");
         assertEquals("mine", Files.readString(fork1.resolve("notes.txt")), "an unknown file in fork-1 stays");
         assertArrayEquals(first, Files.readAllBytes(bench.resolve("my-baseline.pb.gz")), "the user's baseline stays");
         assertEquals("not the profiler's", Files.readString(outside.resolve("cpu.pb.gz")), "nothing through a symlink");
-        assertTrue(Files.exists(outside.resolve(OutputLayout.FORK_REPORT)), "nothing through a symlink");
+        assertTrue(Files.exists(outside.resolve(FileNames.FORK_REPORT)), "nothing through a symlink");
         assertTrue(Files.isSymbolicLink(bench.resolve("fork-7")) && Files.isSymbolicLink(bench.resolve("heap.pb.gz")));
-        assertFalse(Files.exists(bench.resolve(PreviousRun.FOLDER)), "the previous run's files went once replaced");
+        assertFalse(Files.exists(bench.resolve(FileNames.PREVIOUS_RUN)), "the previous run's files went once replaced");
     }
 
     @Test
@@ -69,7 +70,7 @@ class RerunIT {
             rerun.awaitExit(RUN);
             assertArrayEquals(before, Files.readAllBytes(bench.resolve("cpu.pb.gz")), rerun.output());
         }
-        assertFalse(Files.exists(bench.resolve(PreviousRun.FOLDER)), "put back, not left aside");
+        assertFalse(Files.exists(bench.resolve(FileNames.PREVIOUS_RUN)), "put back, not left aside");
         String report = Files.readString(dir.resolve("comparison.md"), StandardCharsets.UTF_8);
         assertTrue(report.contains("the previous run's profiles are kept"), report);
     }
@@ -90,7 +91,7 @@ class RerunIT {
             }
             running.kill(); // kill -9: no shutdown hook, nothing put back
         }
-        assertArrayEquals(before, Files.readAllBytes(bench.resolve(PreviousRun.FOLDER).resolve("cpu.pb.gz")),
+        assertArrayEquals(before, Files.readAllBytes(bench.resolve(FileNames.PREVIOUS_RUN).resolve("cpu.pb.gz")),
                 "the killed rerun's predecessor is set aside, not lost");
 
         try (JmhHost next = JmhHost.start(BENCHMARK, dir, 1, 300)) {
@@ -99,7 +100,7 @@ class RerunIT {
             assertTrue(out.contains("put back the profiles in " + bench), out);
             assertNotEquals(-1, out.indexOf("comparison, per operation"), out);
         }
-        assertFalse(Files.exists(bench.resolve(PreviousRun.FOLDER)));
+        assertFalse(Files.exists(bench.resolve(FileNames.PREVIOUS_RUN)));
         assertFalse(Arrays.equals(before, Files.readAllBytes(bench.resolve("cpu.pb.gz"))), "a new profile");
     }
 

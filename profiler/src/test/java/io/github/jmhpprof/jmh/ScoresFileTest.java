@@ -1,6 +1,7 @@
 package io.github.jmhpprof.jmh;
 
 import io.github.jmhpprof.compare.BenchmarkScores;
+import io.github.jmhpprof.files.FileNames;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.RunResult;
@@ -25,7 +26,7 @@ class ScoresFileTest {
         Collection<RunResult> results = JmhRuns.run(JmhRuns.shortRun(WorkBenchmark.class.getName() + ".work", dir, "").forks(2));
         RunResult result = results.iterator().next();
         Path folder = JmhRuns.benchmarkFolder(dir, "WorkBenchmark.work");
-        BenchmarkScores scores = BenchmarkScores.read(folder.resolve(BenchmarkScores.FILE));
+        BenchmarkScores scores = BenchmarkScores.read(folder.resolve(FileNames.SCORES));
 
         List<BenchmarkResult> forks = new ArrayList<>(result.getBenchmarkResults());
         assertEquals(forks.size(), scores.forks().size());
@@ -48,6 +49,6 @@ class ScoresFileTest {
         JmhRuns.run(JmhRuns.shortRun(WorkBenchmark.class.getName() + ".work", dir, ""));
         Path folder = JmhRuns.benchmarkFolder(dir, "WorkBenchmark.work");
         assertFalse(Files.exists(folder.resolve("fork-1")), "a single fork's folder is removed, iterations file included");
-        assertEquals(2, BenchmarkScores.read(folder.resolve(BenchmarkScores.FILE)).forks().get(0).scores().length);
+        assertEquals(2, BenchmarkScores.read(folder.resolve(FileNames.SCORES)).forks().get(0).scores().length);
     }
 }
