@@ -15,7 +15,7 @@ final class InitLineParser {
     private InitLineParser() {
     }
 
-    static Map<String, String> parse(String initLine, List<OptionSpec> specs) throws OptionSyntaxException {
+    static Map<String, String> parse(String initLine, List<OptionSpec<?>> specs) throws OptionSyntaxException {
         Map<String, String> values = new LinkedHashMap<>();
         if (initLine == null || initLine.isBlank()) {
             return values;
@@ -46,16 +46,16 @@ final class InitLineParser {
         return values;
     }
 
-    static String formOf(String key, List<OptionSpec> specs) {
+    static String formOf(String key, List<OptionSpec<?>> specs) {
         return specs.stream().filter(s -> s.name().equals(key)).findFirst().map(OptionSpec::form).orElse("?");
     }
 
-    static String help(List<OptionSpec> specs) {
+    static String help(List<OptionSpec<?>> specs) {
         StringBuilder text = new StringBuilder("Usage: -prof pprof[:key=value;key=value...]\n\nOptions:\n");
         int width = specs.stream().mapToInt(s -> s.name().length() + s.form().length() + 1).max().orElse(10) + 2;
-        for (OptionSpec spec : specs) {
+        for (OptionSpec<?> spec : specs) {
             text.append(String.format("  %-" + width + "s %s (default: %s)%n",
-                    spec.name() + "=" + spec.form(), spec.description(), spec.defaultText()));
+                    spec.name() + "=" + spec.form(), spec.description(), spec.shownDefault()));
         }
         return text.toString();
     }

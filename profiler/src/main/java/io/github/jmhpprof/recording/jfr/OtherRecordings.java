@@ -10,8 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Other JFR recordings in this JVM (the user's {@code -prof jfr}, {@code -XX:StartFlightRecording}).
@@ -20,8 +18,6 @@ import java.util.regex.Pattern;
  * shortest period asked for, so the CPU profile can weigh each sample by the period that applied.
  */
 public final class OtherRecordings {
-
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ns|us|ms|s|m|h|d)");
 
     private OtherRecordings() {
     }
@@ -67,24 +63,11 @@ public final class OtherRecordings {
         return shortest.equals(interval) ? Optional.empty() : Optional.of(shortest);
     }
 
-    /** JFR's duration settings: {@code 10 ms}, {@code 20ms}, {@code 1 s}. Rates and chunk markers are not periods. */
+    /** JFR's duration settings: {@code 10 ms}, {@code 20ms}, {@code 1 s}. Rates, chunk markers and 0 are not periods. */
     static Optional<Duration> parse(String setting) {
         if (setting == null) {
             return Optional.empty();
         }
-        Matcher m = DURATION.matcher(setting.trim().toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
-            return Optional.empty();
-        }
-        long n = Long.parseLong(m.group(1));
-        return Optional.of(switch (m.group(2)) {
-            case "ns" -> Duration.ofNanos(n);
-            case "us" -> Duration.ofNanos(n * 1000);
-            case "ms" -> Duration.ofMillis(n);
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofDays(n);
-        }).filter(d -> !d.isZero());
+        return JfrDurations.parse(setting.trim().toLowerCase(Locale.ROOT)).filter(d -> !d.isZero());
     }
 }
