@@ -3,6 +3,7 @@ package io.github.jmhpprof.alloc;
 import io.github.jmhpprof.model.Frame;
 import io.github.jmhpprof.model.Labels;
 import io.github.jmhpprof.model.ProfileData;
+import io.github.jmhpprof.model.ProportionalSplit;
 import io.github.jmhpprof.model.Stack;
 import io.github.jmhpprof.model.ValueType;
 import io.github.jmhpprof.threads.ThreadActivity;
@@ -69,9 +70,8 @@ public final class AllocationCalibrator {
     }
 
     /**
-     * Scales one thread's samples from {@code raw} to {@code target} bytes. Cumulative rounding
-     * makes the integers add up to exactly {@code target}, and keeps small sites that plain
-     * rounding would round away in aggregate.
+     * Scales one thread's samples from {@code raw} to {@code target} bytes, adding up to exactly
+     * {@code target} ({@link ProportionalSplit}).
      */
     private static void addScaled(ProfileData profile, AllocationSamples source, List<Map.Entry<AllocationSamples.Key, Long>> samples,
                                   long raw, long target, Labels labels) {
@@ -83,13 +83,10 @@ public final class AllocationCalibrator {
         }
         ordered.sort(Map.Entry.comparingByKey());
         double factor = (double) target / raw;
-        double cumulative = 0;
-        long assigned = 0;
+        ProportionalSplit scaled = new ProportionalSplit(target, raw);
         for (Map.Entry<String, Map.Entry<AllocationSamples.Key, Long>> sorted : ordered) {
             Map.Entry<AllocationSamples.Key, Long> e = sorted.getValue();
-            cumulative += e.getValue() * factor;
-            long bytes = Math.round(cumulative) - assigned;
-            assigned += bytes;
+            long bytes = scaled.next(e.getValue());
             AllocationSamples.Key key = e.getKey();
             long objects = objects(source, key, bytes, factor);
             profile.add(key.stack(), labels.with("thread", key.thread()).with("object", key.objectClass()), objects, bytes);

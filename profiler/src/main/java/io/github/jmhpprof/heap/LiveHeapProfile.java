@@ -3,6 +3,7 @@ package io.github.jmhpprof.heap;
 import io.github.jmhpprof.model.Frame;
 import io.github.jmhpprof.model.Labels;
 import io.github.jmhpprof.model.ProfileData;
+import io.github.jmhpprof.model.ProportionalSplit;
 import io.github.jmhpprof.model.Stack;
 import io.github.jmhpprof.model.ValueType;
 import io.github.jmhpprof.report.Quantity;
@@ -79,10 +80,10 @@ public final class LiveHeapProfile {
         long sampledBytes = sites.stream().mapToLong(LiveObjectSamples.Entry::bytes).sum();
         // The sampled objects are live for certain; a class that grew less (it also lost objects)
         // keeps them as they are.
-        Share objects = new Share(Math.max(live.objects(), sampledObjects), sampledObjects);
+        ProportionalSplit objects = new ProportionalSplit(Math.max(live.objects(), sampledObjects), sampledObjects);
         // Sizes can be unknown (0) where they are estimated; then the objects weigh the bytes too.
         boolean bySize = sampledBytes > 0;
-        Share bytes = new Share(Math.max(live.bytes(), sampledBytes), bySize ? sampledBytes : sampledObjects);
+        ProportionalSplit bytes = new ProportionalSplit(Math.max(live.bytes(), sampledBytes), bySize ? sampledBytes : sampledObjects);
         for (LiveObjectSamples.Entry site : sites) {
             add(site, labels, objects.next(site.objects()), bytes.next(bySize ? site.bytes() : site.objects()));
         }
@@ -122,27 +123,5 @@ public final class LiveHeapProfile {
 
     public int classesWithoutSite() {
         return classesWithoutSite;
-    }
-
-    /**
-     * Splits a total in proportion to the parts given one by one, rounding the running sum so that
-     * the shares add up to the total exactly.
-     */
-    private static final class Share {
-        private final double scale;
-        private long partsSoFar;
-        private long sharedSoFar;
-
-        Share(long total, long parts) {
-            this.scale = (double) total / parts;
-        }
-
-        long next(long part) {
-            partsSoFar += part;
-            long upToHere = Math.round(partsSoFar * scale);
-            long share = upToHere - sharedSoFar;
-            sharedSoFar = upToHere;
-            return share;
-        }
     }
 }

@@ -35,18 +35,11 @@ final class ComparisonRows {
         double cpuPerOp = cpu == null || ops == 0 ? Double.NaN : total.cpu().profileNanos() / ops;
         double coverage = cpu == null ? Double.NaN : total.coverage();
         String lost = cpu == null ? "" : LostCpuSamples.warning(total).orElse("");
-        String fullNote = total.hasFailed() ? joined("no profiles: " + total.failure(), note)
-                : lost.isEmpty() ? note : joined(lost, note);
-        if (alloc != null && SamplerText.isBufferRefillSampled(total.memory().allocSampler())) {
-            fullNote = fullNote.isEmpty() ? SamplerText.JFR_NOTE : joined(fullNote, SamplerText.JFR_NOTE);
-        }
+        String fullNote = Notes.join(total.hasFailed() ? "no profiles: " + total.failure() : lost, note,
+                alloc != null && SamplerText.isBufferRefillSampled(total.memory().allocSampler()) ? SamplerText.JFR_NOTE : "");
         return new ComparisonRow(benchmark.getBenchmark(), params(benchmark), total.meanScore(), total.score().unit(), bytesPerOp,
                 allocsPerOp, cpuPerOp, coverage, top(alloc, "alloc_space"), top(cpu, "cpu"), fullNote,
                 BenchmarkFolderName.of(benchmark.id()));
-    }
-
-    private static String joined(String a, String b) {
-        return b.isEmpty() ? a : a + "; " + b;
     }
 
     private static String top(ProfileData profile, String sampleType) {

@@ -154,11 +154,7 @@ final class ForkProfiles {
     private String notes(String allocNote) {
         String failure = measured.failedIteration() == 0 ? "" : "the benchmark failed in measurement iteration "
                 + measured.failedIteration() + "; the profiles cover the iterations up to it";
-        return join(join(join(failure, recording.fallback()), allocNote),
+        return Notes.join(failure, recording.fallback(), allocNote,
                 EndedThreadsNote.of(measured.activity().endedThreads(), ThreadSnapshot.countsEndedThreads()));
-    }
-
-    private static String join(String a, String b) {
-        return a.isEmpty() ? b : b.isEmpty() ? a : a + "; " + b;
     }
 }

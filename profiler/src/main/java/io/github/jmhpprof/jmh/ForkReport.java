@@ -96,7 +96,7 @@ record ForkReport(Work work, Cpu cpu, Memory memory, Output output, Score score,
     record Outcome(String failure, String note) {
         Outcome plus(Outcome o) {
             return new Outcome(failure.isEmpty() ? o.failure : failure,
-                    note.isEmpty() ? o.note : o.note.isEmpty() ? note : note + "; " + o.note);
+                    Notes.join(note, o.note));
         }
     }
 

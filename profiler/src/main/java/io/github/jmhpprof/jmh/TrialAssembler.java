@@ -96,7 +96,7 @@ final class TrialAssembler {
                 return List.of(text("pprof: could not assemble the profiles of " + id + " after fork " + role.fork() + ": " + e));
             }
         }
-        String note = String.join("; ", registry.forkFailures(id));
+        String note = Notes.join(registry.forkFailures(id));
         try {
             note += keptNote(PreviousRun.restore(layout.benchmarkDir(id)));
             registry.benchmarkDone(id, ComparisonRows.missing(benchmark, "no profiles: " + note), Map.of());
@@ -167,15 +167,11 @@ final class TrialAssembler {
         Path shownDir = options.dir().resolve(layout.benchmarkDir(id).getFileName());
         PreviousRun.discard(layout.benchmarkDir(id));
         RunRegistry registry = RunRegistry.of(layout);
-        String fullNote = joinNotes(joinNotes(note, String.join("; ", registry.forkFailures(id))), a.total().note());
+        String fullNote = Notes.join(note, Notes.join(registry.forkFailures(id)), a.total().note());
         String summary = new Summary(id, shownDir, role.forks(), forksWithProfiles).text(a.merged(), a.total(), fullNote);
         registry.benchmarkDone(id, ComparisonRows.of(benchmark, a.merged(), a.total(), fullNote), a.merged());
         registry.compareAtExitWith(options.baseline(), options.dir());
         return summary;
-    }
-
-    private static String joinNotes(String a, String b) {
-        return a.isEmpty() ? b : b.isEmpty() ? a : a + "; " + b;
     }
 
     private Map<ProfileKind, ProfileData> mergeForks(List<Path> forkDirs, ForkRole role, ForkReport total) throws IOException {

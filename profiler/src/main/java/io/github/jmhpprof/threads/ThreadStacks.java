@@ -1,5 +1,6 @@
 package io.github.jmhpprof.threads;
 
+import io.github.jmhpprof.model.ClassNames;
 import io.github.jmhpprof.model.Frame;
 import io.github.jmhpprof.model.Labels;
 import io.github.jmhpprof.model.ProfileData;
@@ -27,8 +28,6 @@ public final class ThreadStacks {
     public static final Frame NO_JAVA_FRAMES = Frame.synthetic("[no Java frames]");
 
     private static final Pattern DIGITS = Pattern.compile("\\d+");
-    /** {@code Foo$$Lambda$107/0x00007f86cc0238d0} (JDK 21+: {@code Foo$$Lambda/0x...}): a name that changes from run to run. */
-    private static final Pattern LAMBDA_SUFFIX = Pattern.compile("\\$\\$Lambda(\\$\\d+)?/0x[0-9a-f]+$");
 
     private record Key(Stack stack, String threadFamily, String state) {
     }
@@ -73,8 +72,8 @@ public final class ThreadStacks {
         List<Frame> frames = new ArrayList<>(trace.length);
         for (StackTraceElement e : trace) {
             // A stack trace names no descriptor and tells no inlined frame from a real one.
-            String className = LAMBDA_SUFFIX.matcher(e.getClassName()).replaceFirst("\\$\\$Lambda");
-            frames.add(new Frame(className, e.getMethodName(), "", Math.max(0, e.getLineNumber()), false));
+            // Foo$$Lambda$107/0x00007f86cc0238d0 changes from run to run: Foo$$Lambda, as in the other profiles.
+            frames.add(new Frame(ClassNames.stable(e.getClassName()), e.getMethodName(), "", Math.max(0, e.getLineNumber()), false));
         }
         return new Stack(frames);
     }
