@@ -55,14 +55,6 @@ public final class MeasurementWindows {
         return false;
     }
 
-    public boolean isEmpty() {
-        return windows.isEmpty();
-    }
-
-    public int count() {
-        return windows.size();
-    }
-
     public Instant firstStart() {
         return windows.get(0).start;
     }
