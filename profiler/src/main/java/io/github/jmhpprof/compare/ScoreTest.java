@@ -13,21 +13,33 @@ package io.github.jmhpprof.compare;
  *
  * @param oldValues the old run's units (fork medians or iterations)
  * @param newValues the new run's
- * @param byForks   whether the units are forks
- * @param pValue    the two-sided U-test's p-value
- * @param significant p &lt; α
+ * @param units     what the values are
+ * @param pValue    the two-sided U-test's p-value; NaN when a side has no values
+ * @param alpha     the significance level
  */
-public record ScoreTest(double[] oldValues, double[] newValues, boolean byForks, double pValue, boolean significant) {
+public record ScoreTest(double[] oldValues, double[] newValues, Units units, double pValue, double alpha) {
+
+    /** What a run's values are: the median of each fork, or the score of each iteration. */
+    public enum Units {
+        FORKS, ITERATIONS
+    }
 
     public static ScoreTest of(BenchmarkScores oldScores, BenchmarkScores newScores, double alpha) {
-        boolean byForks = MannWhitney.smallestPValue(oldScores.forks().size(), newScores.forks().size()) <= alpha;
-        double[] oldValues = byForks ? oldScores.forkMedians() : oldScores.iterationScores();
-        double[] newValues = byForks ? newScores.forkMedians() : newScores.iterationScores();
-        if (oldValues.length == 0 || newValues.length == 0) {
-            return new ScoreTest(oldValues, newValues, byForks, Double.NaN, false);
-        }
-        double p = MannWhitney.test(oldValues, newValues).pValue();
-        return new ScoreTest(oldValues, newValues, byForks, p, p < alpha);
+        Units units = MannWhitney.smallestPValue(oldScores.forks().size(), newScores.forks().size()) <= alpha
+                ? Units.FORKS : Units.ITERATIONS;
+        double[] oldValues = units == Units.FORKS ? oldScores.forkMedians() : oldScores.iterationScores();
+        double[] newValues = units == Units.FORKS ? newScores.forkMedians() : newScores.iterationScores();
+        double p = oldValues.length == 0 || newValues.length == 0 ? Double.NaN : MannWhitney.test(oldValues, newValues).pValue();
+        return new ScoreTest(oldValues, newValues, units, p, alpha);
+    }
+
+    public boolean byForks() {
+        return units == Units.FORKS;
+    }
+
+    /** p &lt; α; never without a p-value. */
+    public boolean significant() {
+        return pValue < alpha;
     }
 
     public double oldMedian() {
@@ -40,6 +52,6 @@ public record ScoreTest(double[] oldValues, double[] newValues, boolean byForks,
 
     /** "n=5+5 forks" or "n=3+3 iterations". */
     public String sizes() {
-        return "n=" + oldValues.length + "+" + newValues.length + (byForks ? " forks" : " iterations");
+        return "n=" + oldValues.length + "+" + newValues.length + (byForks() ? " forks" : " iterations");
     }
 }

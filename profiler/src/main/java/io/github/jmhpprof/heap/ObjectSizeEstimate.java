@@ -15,23 +15,39 @@ import java.util.Map;
  */
 public final class ObjectSizeEstimate {
 
+    /** How many bytes a reference or class pointer takes: 4 when the JVM compresses it, 8 when not. */
+    enum PointerSize {
+        COMPRESSED(4), FULL(8);
+
+        final int bytes;
+
+        PointerSize(int bytes) {
+            this.bytes = bytes;
+        }
+
+        /** As the VM flag {@code flag} (UseCompressedOops, UseCompressedClassPointers) says; compressed where unknown. */
+        static PointerSize ofFlag(String flag) {
+            return flag(flag, "true").equals("true") ? COMPRESSED : FULL;
+        }
+    }
+
     private final int objectHeader;
     private final int arrayHeader;
     private final int referenceSize;
     private final int alignment;
     private final Map<String, Long> instanceSizes = new HashMap<>();
 
-    ObjectSizeEstimate(boolean compressedOops, boolean compressedClassPointers, int alignment) {
-        this.objectHeader = compressedClassPointers ? 12 : 16;
-        this.arrayHeader = compressedClassPointers ? 16 : 20;
-        this.referenceSize = compressedOops ? 4 : 8;
+    /** A mark word of 8 bytes, then the class pointer; an array's length (4 bytes) after that. */
+    ObjectSizeEstimate(PointerSize references, PointerSize classPointers, int alignment) {
+        this.objectHeader = 8 + classPointers.bytes;
+        this.arrayHeader = objectHeader + 4;
+        this.referenceSize = references.bytes;
         this.alignment = alignment;
     }
 
     /** An estimate for the layout of this JVM, read from its VM flags. */
     public static ObjectSizeEstimate forThisJvm() {
-        return new ObjectSizeEstimate(flag("UseCompressedOops", "true").equals("true"),
-                flag("UseCompressedClassPointers", "true").equals("true"),
+        return new ObjectSizeEstimate(PointerSize.ofFlag("UseCompressedOops"), PointerSize.ofFlag("UseCompressedClassPointers"),
                 Integer.parseInt(flag("ObjectAlignmentInBytes", "8")));
     }
 

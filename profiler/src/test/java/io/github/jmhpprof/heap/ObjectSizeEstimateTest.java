@@ -1,5 +1,6 @@
 package io.github.jmhpprof.heap;
 
+import io.github.jmhpprof.heap.ObjectSizeEstimate.PointerSize;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class ObjectSizeEstimateTest {
 
     /** The usual HotSpot layout below 32 GB of heap: compressed oops and class pointers, 8-byte alignment. */
-    private final ObjectSizeEstimate compressed = new ObjectSizeEstimate(true, true, 8);
+    private final ObjectSizeEstimate compressed = new ObjectSizeEstimate(PointerSize.COMPRESSED, PointerSize.COMPRESSED, 8);
 
     @SuppressWarnings("unused")
     static final class TwoFields {
@@ -45,7 +46,7 @@ class ObjectSizeEstimateTest {
 
     @Test
     void withoutCompressionHeadersAndReferencesAreLarger() {
-        ObjectSizeEstimate wide = new ObjectSizeEstimate(false, false, 8);
+        ObjectSizeEstimate wide = new ObjectSizeEstimate(PointerSize.FULL, PointerSize.FULL, 8);
         assertEquals(24 + 8 * 2, wide.bytes("[Ljava.lang.Object;", 2), "20-byte header rounded up, 8-byte references");
         assertEquals(32, wide.bytes(TwoFields.class.getName(), Integer.MIN_VALUE), "16 + 8 + 8");
     }
