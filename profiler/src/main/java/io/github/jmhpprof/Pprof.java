@@ -5,7 +5,9 @@ import io.github.jmhpprof.pprof.ProfileFiles;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Profiles of this JVM in pprof format, in the style of Go's {@code runtime/pprof}, for any Java
@@ -31,6 +33,10 @@ import java.time.Duration;
  * waits of at least {@value #WAIT_THRESHOLD_MILLIS} ms, streamed from JFR as it flushes (about once
  * a second) and added up per stack: a profile's cost grows with the program's distinct stacks, not
  * with the time since the start or the profiles made before.
+ * <p>
+ * As in Go, every profile but CPU has a name: {@link #lookup}{@code ("allocs").writeTo(out, 0)}
+ * writes one ({@link #writeHeapProfile} is Go's shortcut for the heap profile), and
+ * {@link PprofServer} serves {@code /debug/pprof/<name>} by looking the name up.
  */
 public final class Pprof {
 
@@ -51,11 +57,90 @@ public final class Pprof {
         }
     }
 
+    /**
+     * A profile by name, as Go's {@code pprof.Profile}: made anew each time it is written.
+     * {@link Pprof#lookup} finds one, {@link Pprof#profiles} lists them.
+     */
+    public static final class Profile {
+
+        private interface Source {
+            ProfileData make() throws IOException;
+        }
+
+        private final String name;
+        private final String description;
+        private final Source source;
+
+        private Profile(String name, String description, Source source) {
+            this.name = name;
+            this.description = description;
+            this.source = source;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        /** What the profile covers, in a line (the server's index page shows it). */
+        public String description() {
+            return description;
+        }
+
+        /**
+         * Writes the profile as it is now, as Go's {@code Profile.WriteTo}: with {@code debug} 0 in
+         * gzip-compressed pprof format, with 1 as text (a total, then each stack with its values,
+         * largest first). Go's {@code debug=2} (goroutine stacks in panic form) is not there.
+         *
+         * @throws IllegalArgumentException for another {@code debug}, before anything is made or written
+         */
+        public void writeTo(OutputStream out, int debug) throws IOException {
+            if (debug != 0 && debug != 1) {
+                throw new IllegalArgumentException("debug must be 0 (pprof protobuf) or 1 (text), got " + debug);
+            }
+            ProfileData profile = source.make();
+            if (debug == 0) {
+                ProfileFiles.writeTo(profile, out);
+            } else {
+                out.write(ProfileText.of(name, profile).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    private static final Profile ALLOCS = new Profile("allocs", "Allocations since the background recording started "
+            + "(alloc_objects, alloc_space), scaled to exact per-thread bytes", () -> background().allocs());
+    private static final Profile HEAP = new Profile("heap", "Live objects after a full GC, grown since the recording "
+            + "started (inuse_objects, inuse_space)", () -> background().heap());
+    private static final Profile BLOCK = new Profile("block", "Waits of at least " + WAIT_THRESHOLD_MILLIS
+            + " ms (park, monitor enter, Object.wait) since the background recording started", () -> background().block());
+    private static final Profile MUTEX = new Profile("mutex", "Lock waits of at least " + WAIT_THRESHOLD_MILLIS
+            + " ms (synchronized, j.u.c. locks) since the background recording started", () -> background().mutex());
+    private static final Profile THREADS = new Profile("threads", "Stacks of all live threads, counted per stack "
+            + "(Go: goroutines)", ThreadsProfile::now);
+    private static final List<Profile> PROFILES = List.of(ALLOCS, HEAP, BLOCK, MUTEX, THREADS);
+
+    /** Go's name for the threads profile, which {@link #lookup} takes too. */
+    public static final String GOROUTINE = "goroutine";
+
     private static final Object LOCK = new Object();
     private static CpuProfile cpu;
     private static BackgroundRecording background;
 
     private Pprof() {
+    }
+
+    /**
+     * The profile of this name, or null when there is none, as Go's {@code pprof.Lookup}: allocs,
+     * heap, block, mutex, threads, or {@value #GOROUTINE} for threads. The CPU profile is not one:
+     * it covers a span of time, from {@link #startCpuProfile} to {@link #stopCpuProfile}.
+     */
+    public static Profile lookup(String name) {
+        String wanted = name.equals(GOROUTINE) ? THREADS.name : name;
+        return PROFILES.stream().filter(p -> p.name.equals(wanted)).findFirst().orElse(null);
+    }
+
+    /** Every profile {@link #lookup} finds, as Go's {@code pprof.Profiles}. */
+    public static List<Profile> profiles() {
+        return PROFILES;
     }
 
     /**
@@ -78,14 +163,6 @@ public final class Pprof {
         CpuProfile running = takeCpuProfile();
         if (running != null) {
             running.stopAndWrite();
-        }
-    }
-
-    /** Stops the CPU profile without writing it (its client went away); does nothing when none runs. */
-    static void discardCpuProfile() {
-        CpuProfile running = takeCpuProfile();
-        if (running != null) {
-            running.discard();
         }
     }
 
@@ -121,49 +198,13 @@ public final class Pprof {
         }
     }
 
-    /** Allocations since {@link #startRecording()}: alloc_objects and alloc_space, as Go's allocs profile. */
-    public static void writeAllocsProfile(OutputStream out) throws IOException {
-        ProfileFiles.writeTo(allocsProfile(), out);
-    }
-
-    /** Live objects after a full GC, grown since the recording started: inuse_objects and inuse_space, as Go's heap profile. */
+    /**
+     * Live objects after a full GC, grown since the recording started: inuse_objects and inuse_space,
+     * as Go's {@code WriteHeapProfile}. The other profiles are written as in Go too:
+     * {@code lookup("allocs").writeTo(out, 0)}.
+     */
     public static void writeHeapProfile(OutputStream out) throws IOException {
-        ProfileFiles.writeTo(heapProfile(), out);
-    }
-
-    /** Time spent waiting (park, monitor enter, monitor wait) since {@link #startRecording()}, as Go's block profile. */
-    public static void writeBlockProfile(OutputStream out) throws IOException {
-        ProfileFiles.writeTo(blockProfile(), out);
-    }
-
-    /** Time spent waiting for locks since {@link #startRecording()}, as Go's mutex profile. */
-    public static void writeMutexProfile(OutputStream out) throws IOException {
-        ProfileFiles.writeTo(mutexProfile(), out);
-    }
-
-    /** The stacks of all live threads now, counted per stack, as Go's goroutine profile. */
-    public static void writeThreadsProfile(OutputStream out) throws IOException {
-        ProfileFiles.writeTo(threadsProfile(), out);
-    }
-
-    static ProfileData allocsProfile() throws IOException {
-        return background().allocs();
-    }
-
-    static ProfileData heapProfile() throws IOException {
-        return background().heap();
-    }
-
-    static ProfileData blockProfile() throws IOException {
-        return background().block();
-    }
-
-    static ProfileData mutexProfile() throws IOException {
-        return background().mutex();
-    }
-
-    static ProfileData threadsProfile() {
-        return ThreadsProfile.now();
+        HEAP.writeTo(out, 0);
     }
 
     private static BackgroundRecording background() {

@@ -2,8 +2,6 @@ package io.github.jmhpprof;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import io.github.jmhpprof.model.ProfileData;
-import io.github.jmhpprof.pprof.ProfileFiles;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,9 +12,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The {@code /debug/pprof/} endpoints of Go's {@code net/http/pprof}, for {@link Pprof}'s
- * profiles. Serves profiles and the index page only: no command line, no symbols, no files.
- * Bad requests get a status and a one-line reason in plain text; nothing is left half-done.
+ * The {@code /debug/pprof/} endpoints of Go's {@code net/http/pprof}: as there, it routes
+ * {@code /debug/pprof/<name>} to {@link Pprof#lookup}{@code (name).writeTo(out, debug)}, and
+ * {@code /debug/pprof/profile} to a CPU profile of the seconds asked for. Serves profiles and the
+ * index page only: no command line, no symbols, no files. Bad requests get a status and a one-line
+ * reason in plain text; nothing is left half-done.
  */
 final class PprofHandler implements HttpHandler {
 
@@ -24,26 +24,6 @@ final class PprofHandler implements HttpHandler {
     static final String PREFIX = "/debug/pprof/";
     static final int DEFAULT_SECONDS = 30;
     static final int MAX_SECONDS = 300;
-
-    private interface Source {
-        ProfileData get() throws IOException;
-    }
-
-    private record Endpoint(String description, Source source) {
-    }
-
-    private static final Map<String, Endpoint> SNAPSHOTS = Map.of(
-            "allocs", new Endpoint("Allocations since the background recording started (alloc_objects, alloc_space), "
-                    + "scaled to exact per-thread bytes", Pprof::allocsProfile),
-            "heap", new Endpoint("Live objects after a full GC, grown since the recording started (inuse_objects, inuse_space)",
-                    Pprof::heapProfile),
-            "block", new Endpoint("Waits of at least " + Pprof.WAIT_THRESHOLD_MILLIS
-                    + " ms (park, monitor enter, Object.wait) since the background recording started", Pprof::blockProfile),
-            "mutex", new Endpoint("Lock waits of at least " + Pprof.WAIT_THRESHOLD_MILLIS
-                    + " ms (synchronized, j.u.c. locks) since the background recording started", Pprof::mutexProfile),
-            "goroutine", new Endpoint("Stacks of all live threads, counted per stack (Go: goroutines)",
-                    Pprof::threadsProfile),
-            "threads", new Endpoint("The same as goroutine", Pprof::threadsProfile));
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
@@ -68,7 +48,7 @@ final class PprofHandler implements HttpHandler {
             return;
         }
         String name = path.substring(PREFIX.length());
-        if (!name.isEmpty() && !name.equals("profile") && !SNAPSHOTS.containsKey(name)) {
+        if (!name.isEmpty() && !name.equals("profile") && Pprof.lookup(name) == null) {
             send(exchange, 404, "404 page not found: unknown profile \"" + name + "\"; see " + PREFIX);
             return;
         }
@@ -98,6 +78,7 @@ final class PprofHandler implements HttpHandler {
         int seconds = seconds(query.get("seconds"));
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         Pprof.startCpuProfile(body);
+        // As Go's handler: however the wait ends, the profile stops and is written, to nobody when the client has gone.
         OutputStream out;
         try {
             exchange.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"profile\"");
@@ -111,23 +92,33 @@ final class PprofHandler implements HttpHandler {
                 out.flush();
             }
         } catch (IOException e) {
-            Pprof.discardCpuProfile();
+            stopCpuProfile();
             return; // the client went away: nobody to answer
         } catch (InterruptedException e) {
+            stopCpuProfile();
             Thread.currentThread().interrupt();
-            Pprof.discardCpuProfile();
             return; // the server stops
         } catch (RuntimeException e) {
-            Pprof.discardCpuProfile();
+            stopCpuProfile();
             throw e;
         }
+        if (stopCpuProfile()) {
+            out.write(body.toByteArray());
+            out.close();
+        }
+    }
+
+    /**
+     * Whether the CPU profile stopped and was written. When not, the status is out already: the
+     * client gets no profile, and its reader says so.
+     */
+    private static boolean stopCpuProfile() {
         try {
             Pprof.stopCpuProfile();
+            return true;
         } catch (IOException | RuntimeException e) {
-            return; // the status is out already: the client gets no profile, and its reader says so
+            return false;
         }
-        out.write(body.toByteArray());
-        out.close();
     }
 
     /** How often a running CPU profile checks that its client is still there. */
@@ -142,19 +133,24 @@ final class PprofHandler implements HttpHandler {
             throw new BadRequest("seconds is only for " + PREFIX + "profile here; " + name
                     + " covers the time since the background recording started, or now");
         }
-        String debug = query.getOrDefault("debug", "0");
-        if (!debug.equals("0") && !debug.equals("1")) {
-            throw new BadRequest("debug must be 0 (pprof protobuf) or 1 (text), got \"" + debug + "\"");
-        }
-        ProfileData profile = SNAPSHOTS.get(name).source().get();
-        if (debug.equals("1")) {
-            sendBody(exchange, 200, "text/plain; charset=utf-8",
-                    ProfileText.of(name.equals("goroutine") ? "threads" : name, profile).getBytes(StandardCharsets.UTF_8));
+        int debug = debug(query.getOrDefault("debug", "0"));
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        Pprof.lookup(name).writeTo(body, debug);
+        if (debug == 1) {
+            sendBody(exchange, 200, "text/plain; charset=utf-8", body.toByteArray());
         } else {
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
-            ProfileFiles.writeTo(profile, body);
-            sendProfile(exchange, name, body.toByteArray());
+            exchange.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"" + name + "\"");
+            sendBody(exchange, 200, "application/octet-stream", body.toByteArray());
         }
+    }
+
+    /** The forms a profile is written in: {@link Pprof.Profile#writeTo}'s debug levels, as the query gives them. */
+    private static int debug(String value) {
+        return switch (value) {
+            case "0" -> 0;
+            case "1" -> 1;
+            default -> throw new BadRequest("debug must be 0 (pprof protobuf) or 1 (text), got \"" + value + "\"");
+        };
     }
 
     /** The duration of a CPU profile: Go's default 30 s when absent, else a whole number of seconds within bounds. */
@@ -199,16 +195,16 @@ final class PprofHandler implements HttpHandler {
                 + "<tr><td><a href=\"profile?seconds=" + DEFAULT_SECONDS + "\">profile</a></td><td>CPU profile; "
                 + "<code>seconds</code> from 1 to " + MAX_SECONDS + " (default " + DEFAULT_SECONDS
                 + "), one at a time</td></tr>\n");
-        for (String name : new String[] {"allocs", "heap", "block", "mutex", "goroutine", "threads"}) {
-            html.append("<tr><td><a href=\"").append(name).append("?debug=1\">").append(name).append("</a></td><td>")
-                    .append(SNAPSHOTS.get(name).description()).append("</td></tr>\n");
+        for (Pprof.Profile profile : Pprof.profiles()) {
+            row(html, profile.name(), profile.description());
         }
+        row(html, Pprof.GOROUTINE, "The same as threads, by Go's name");
         return html.append("</table>\n</body></html>\n").toString();
     }
 
-    private static void sendProfile(HttpExchange exchange, String name, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"" + name + "\"");
-        sendBody(exchange, 200, "application/octet-stream", body);
+    private static void row(StringBuilder html, String name, String description) {
+        html.append("<tr><td><a href=\"").append(name).append("?debug=1\">").append(name).append("</a></td><td>")
+                .append(description).append("</td></tr>\n");
     }
 
     /** An error, as Go's serveError: plain text, marked so that go tool pprof prints the reason. */

@@ -10,12 +10,15 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.zip.GZIPInputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -82,7 +85,7 @@ class PprofTest {
             // The samples arrive as JFR flushes its stream, about once a second.
             do {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
-                Pprof.writeAllocsProfile(out);
+                Pprof.lookup("allocs").writeTo(out, 0);
                 allocs = decode(out.toByteArray());
                 inMethod = allocs.samples().stream().filter(s -> hasFrame(s, "allocate64MiB")).mapToLong(s -> s.values()[1]).sum();
             } while (inMethod < 1L << 20 && System.nanoTime() < deadline && sleep(200));
@@ -110,7 +113,7 @@ class PprofTest {
             long count = 0;
             for (int attempt = 0; attempt < 50 && count < 3; attempt++) {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
-                Pprof.writeThreadsProfile(out);
+                Pprof.lookup("threads").writeTo(out, 0);
                 count = decode(out.toByteArray()).samples().stream()
                         .filter(s -> "parked-worker-#".equals(s.labels().get("thread")) && hasFrame(s, "awaitRelease"))
                         .mapToLong(s -> s.values()[0]).sum();
@@ -138,11 +141,33 @@ class PprofTest {
         long arrays = live.samples().stream().filter(s -> "byte[]".equals(s.labels().get("object"))).mapToLong(s -> s.values()[1]).sum();
         assertTrue(arrays >= 2000L * 16 * 1024, "the 2,000 arrays of 16 kB held since the recording started: " + arrays);
         ByteArrayOutputStream block = new ByteArrayOutputStream();
-        Pprof.writeBlockProfile(block);
+        Pprof.lookup("block").writeTo(block, 0);
         assertEquals("delay", decode(block.toByteArray()).sampleTypes().get(1).type());
         ByteArrayOutputStream mutex = new ByteArrayOutputStream();
-        Pprof.writeMutexProfile(mutex);
+        Pprof.lookup("mutex").writeTo(mutex, 0);
         assertEquals("contentions", decode(mutex.toByteArray()).sampleTypes().get(0).type());
+    }
+
+    @Test
+    void everyProfileButCpuIsFoundByItsNameAsInGo() throws Exception {
+        assertEquals(List.of("allocs", "heap", "block", "mutex", "threads"),
+                Pprof.profiles().stream().map(Pprof.Profile::name).toList());
+        for (Pprof.Profile p : Pprof.profiles()) {
+            assertSame(p, Pprof.lookup(p.name()));
+        }
+        assertSame(Pprof.lookup("threads"), Pprof.lookup("goroutine"), "Go's name for it");
+        assertNull(Pprof.lookup("profile"), "the CPU profile covers a span of time: start and stop it");
+        assertNull(Pprof.lookup("cmdline"));
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        Pprof.lookup("goroutine").writeTo(text, 1);
+        assertTrue(text.toString(StandardCharsets.UTF_8).startsWith("threads profile: total "), text.toString(StandardCharsets.UTF_8));
+        ByteArrayOutputStream proto = new ByteArrayOutputStream();
+        Pprof.lookup("threads").writeTo(proto, 0);
+        assertEquals("threads", decode(proto.toByteArray()).sampleTypes().get(0).type());
+        ByteArrayOutputStream none = new ByteArrayOutputStream();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Pprof.lookup("threads").writeTo(none, 2));
+        assertEquals("debug must be 0 (pprof protobuf) or 1 (text), got 2", e.getMessage());
+        assertEquals(0, none.size(), "nothing written");
     }
 
     static ProfileData decode(byte[] gzipped) throws IOException {
