@@ -133,12 +133,23 @@ public record BenchmarkScores(String benchmark, String mode, Map<String, String>
         for (int i = 0; i < forks.size(); i++) {
             Fork f = forks.get(i);
             String prefix = "fork." + (i + 1) + ".";
-            line(text, prefix + "scores", Arrays.stream(f.scores()).mapToObj(Double::toString).collect(Collectors.joining(" ")));
+            line(text, prefix + "scores", scoresText(f.scores()));
             line(text, prefix + "operations", Long.toString(f.operations()));
             line(text, prefix + "allocatedBytes", Long.toString(f.allocatedBytes()));
             line(text, prefix + "cpuProfileNanos", Long.toString(f.cpuProfileNanos()));
         }
         AtomicFiles.write(file, out -> out.write(text.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Scores as this file and a fork's iterations file hold them: separated by spaces, each as {@link Double#toString} writes it. */
+    public static String scoresText(double[] scores) {
+        return Arrays.stream(scores).mapToObj(Double::toString).collect(Collectors.joining(" "));
+    }
+
+    /** Reads {@link #scoresText}. */
+    public static double[] parseScores(String text) {
+        String scores = text.strip();
+        return scores.isEmpty() ? new double[0] : Arrays.stream(scores.split("\\s+")).mapToDouble(Double::parseDouble).toArray();
     }
 
     /** One {@code key=value} line, escaped as {@link Properties#load} reads it back. */
@@ -178,10 +189,7 @@ public record BenchmarkScores(String benchmark, String mode, Map<String, String>
             List<Fork> forks = new ArrayList<>();
             for (int i = 1; i <= forkCount; i++) {
                 String prefix = "fork." + i + ".";
-                String scores = required(p, prefix + "scores").strip();
-                double[] values = scores.isEmpty() ? new double[0]
-                        : Arrays.stream(scores.split("\\s+")).mapToDouble(Double::parseDouble).toArray();
-                forks.add(new Fork(values, Long.parseLong(required(p, prefix + "operations")),
+                forks.add(new Fork(parseScores(required(p, prefix + "scores")), Long.parseLong(required(p, prefix + "operations")),
                         Long.parseLong(required(p, prefix + "allocatedBytes")),
                         Long.parseLong(required(p, prefix + "cpuProfileNanos"))));
             }

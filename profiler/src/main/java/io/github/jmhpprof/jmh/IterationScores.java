@@ -1,5 +1,6 @@
 package io.github.jmhpprof.jmh;
 
+import io.github.jmhpprof.compare.BenchmarkScores;
 import io.github.jmhpprof.files.AtomicFiles;
 import io.github.jmhpprof.files.FileNames;
 
@@ -12,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Properties;
-import java.util.stream.Collectors;
 
 /**
  * JMH's primary score of each measurement iteration of one fork, as {@code afterIteration} saw it,
@@ -41,7 +41,7 @@ final class IterationScores {
     void write(Path forkDir) throws IOException {
         Properties p = new Properties();
         p.setProperty("unit", unit);
-        p.setProperty("scores", Arrays.stream(scores).mapToObj(Double::toString).collect(Collectors.joining(" ")));
+        p.setProperty("scores", BenchmarkScores.scoresText(scores));
         AtomicFiles.write(forkDir.resolve(FileNames.ITERATION_SCORES), out -> {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             p.store(w, "jmh-pprof: JMH's score of each measurement iteration of this fork");
@@ -60,9 +60,8 @@ final class IterationScores {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(r);
         }
-        String values = p.getProperty("scores", "").strip();
         read.unit = p.getProperty("unit", "");
-        read.scores = values.isEmpty() ? new double[0] : Arrays.stream(values.split("\\s+")).mapToDouble(Double::parseDouble).toArray();
+        read.scores = BenchmarkScores.parseScores(p.getProperty("scores", ""));
         return read;
     }
 }
