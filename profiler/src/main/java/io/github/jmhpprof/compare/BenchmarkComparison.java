@@ -64,26 +64,10 @@ public record BenchmarkComparison(BenchmarkScores oldScores, BenchmarkScores new
         return newScores.paramsText();
     }
 
-    public String unit() {
-        return newScores.unit();
-    }
-
-    public boolean significant() {
-        return test.significant();
-    }
-
-    public double oldBytesPerOp() {
-        return oldScores.bytesPerOp();
-    }
-
-    public double newBytesPerOp() {
-        return newScores.bytesPerOp();
-    }
-
     /** Change of the exact bytes per operation in %; NaN when the old run allocated nothing or was not measured. */
     public double allocGrowthPct() {
-        double before = oldBytesPerOp();
-        return before > 0 ? (newBytesPerOp() / before - 1) * 100 : Double.NaN;
+        double before = oldScores.bytesPerOp();
+        return before > 0 ? (newScores.bytesPerOp() / before - 1) * 100 : Double.NaN;
     }
 
     /** The command that opens the per-operation diff in pprof's web UI, the old run as the base. */

@@ -88,8 +88,8 @@ public final class ComparisonTables {
             for (BenchmarkComparison r : c.rows()) {
                 ScoreTest t = r.test();
                 List<String> cells = List.of(quote(r.benchmark()), quote(r.params()), number(t.oldMedian()),
-                        number(t.newMedian()), quote(r.unit()), number(r.deltaPct()), number(t.pValue()),
-                        Boolean.toString(r.significant()), number(r.oldBytesPerOp()), number(r.newBytesPerOp()),
+                        number(t.newMedian()), quote(r.newScores().unit()), number(r.deltaPct()), number(t.pValue()),
+                        Boolean.toString(t.significant()), number(r.oldScores().bytesPerOp()), number(r.newScores().bytesPerOp()),
                         quote(c.oldRun().name()), quote(c.newRun().name()), quote(r.newScores().mode()),
                         t.byForks() ? "forks" : "iterations", Integer.toString(t.oldValues().length),
                         Integer.toString(t.newValues().length), number(Stats.spreadPercent(t.oldValues())),
@@ -113,9 +113,9 @@ public final class ComparisonTables {
         for (BenchmarkComparison r : c.rows()) {
             ScoreTest t = r.test();
             rows.add(List.of(name(c, r), r.params(), score(t.oldMedian(), t.oldValues()), score(t.newMedian(), t.newValues()),
-                    r.unit(), r.significant() ? signedPercent(r.deltaPct()) : "~",
+                    r.newScores().unit(), t.significant() ? signedPercent(r.deltaPct()) : "~",
                     (Double.isNaN(t.pValue()) ? "-" : String.format(Locale.ROOT, "p=%.3f", t.pValue())) + " " + t.sizes(),
-                    fixed(r.oldBytesPerOp(), 1) + " → " + fixed(r.newBytesPerOp(), 1),
+                    fixed(r.oldScores().bytesPerOp(), 1) + " → " + fixed(r.newScores().bytesPerOp(), 1),
                     fixed(r.oldAllocsPerOp(), 2) + " → " + fixed(r.newAllocsPerOp(), 2),
                     fixed(r.oldScores().cpuNanosPerOp(), 1) + " → " + fixed(r.newScores().cpuNanosPerOp(), 1)));
         }

@@ -20,12 +20,12 @@ public record Gate(double maxSlowdownPct, double maxAllocGrowthPct) {
         List<String> why = new ArrayList<>();
         for (BenchmarkComparison r : c.rows()) {
             String what = r.benchmark() + (r.params().isEmpty() ? "" : " (" + r.params() + ")") + " in " + c.newRun().name();
-            if (!Double.isNaN(maxSlowdownPct) && r.significant() && r.deltaPct() > maxSlowdownPct) {
+            if (!Double.isNaN(maxSlowdownPct) && r.test().significant() && r.deltaPct() > maxSlowdownPct) {
                 why.add(String.format(Locale.ROOT, "%s is %.1f%% slower (p=%.3f, %s), more than --max-slowdown=%s",
                         what, r.deltaPct(), r.test().pValue(), r.test().sizes(), percent(maxSlowdownPct)));
             }
-            double before = r.oldBytesPerOp();
-            double after = r.newBytesPerOp();
+            double before = r.oldScores().bytesPerOp();
+            double after = r.newScores().bytesPerOp();
             if (!Double.isNaN(maxAllocGrowthPct) && !Double.isNaN(before) && after > before * (1 + maxAllocGrowthPct / 100)) {
                 why.add(String.format(Locale.ROOT, "%s allocates %,.1f B/op, was %,.1f (%s), more than --max-alloc-growth=%s",
                         what, after, before, before > 0 ? String.format(Locale.ROOT, "%+.1f%%", r.allocGrowthPct()) : "from 0",
