@@ -2,6 +2,7 @@ package io.github.jmhpprof.compare;
 
 import io.github.jmhpprof.files.FileNames;
 import io.github.jmhpprof.model.ProfileData;
+import io.github.jmhpprof.model.ProfileKind;
 import io.github.jmhpprof.pprof.ProfileFiles;
 import io.github.jmhpprof.report.PerOperation;
 
@@ -30,8 +31,8 @@ public record BenchmarkComparison(BenchmarkScores oldScores, BenchmarkScores new
                                   List<FunctionChanges.Change> cpuChanges, List<FunctionChanges.Change> allocChanges,
                                   Path oldFolder, Path newFolder) {
 
-    public static final String CPU_PER_OP = FileNames.perOperationProfile("cpu");
-    public static final String ALLOC_PER_OP = FileNames.perOperationProfile("alloc");
+    public static final String CPU_PER_OP = FileNames.perOperationProfile(ProfileKind.CPU.fileStem());
+    public static final String ALLOC_PER_OP = FileNames.perOperationProfile(ProfileKind.ALLOC.fileStem());
 
     public static BenchmarkComparison of(BenchmarkScores oldScores, Path oldFolder, BenchmarkScores newScores, Path newFolder,
                                          double alpha, int topFunctions) throws IOException {
