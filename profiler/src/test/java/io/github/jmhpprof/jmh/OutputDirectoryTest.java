@@ -10,15 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The output root is created when missing, and an unusable one fails before any benchmark runs. */
+/** An unusable output root fails before any benchmark runs (creating a missing one: {@link OutputDirectoryIT}). */
 class OutputDirectoryTest {
-
-    @Test
-    void aMissingNestedDirectoryIsCreated() throws Exception {
-        Path dir = JmhRuns.newOutputDir("missing").resolve("a/b/c");
-        JmhRuns.run(JmhRuns.shortRun(WorkBenchmark.class.getName(), dir, "events=alloc"));
-        assertTrue(Files.isRegularFile(JmhRuns.benchmarkFolder(dir, "WorkBenchmark.work").resolve("alloc.pb.gz")));
-    }
 
     @Test
     void aDirectoryThatCannotBeCreatedFailsAtOnceWithTheFix() throws Exception {

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every worker thread is profiled and labelled: @Threads(4) and a two-member @Group. */
-class ThreadsTest {
+class ThreadsIT {
 
     @Test
     void fourThreadsGiveFourThreadLabels() throws Exception {

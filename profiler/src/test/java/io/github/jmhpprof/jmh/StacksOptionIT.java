@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** In a real JMH run: by default every stack starts at one root naming the benchmark; stacks=full keeps JMH's frames. */
-class StacksOptionTest {
+class StacksOptionIT {
 
     private static final String ROOT = "[JMH WorkBenchmark::work]";
 

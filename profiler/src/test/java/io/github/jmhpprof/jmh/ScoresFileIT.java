@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** scores.properties holds exactly the iteration scores JMH reported, fork by fork, and no fork folder keeps a stray file. */
-class ScoresFileTest {
+class ScoresFileIT {
 
     @Test
     void holdsJmhsOwnIterationScoresForkByFork() throws Exception {

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Another JFR recording in the same JVM: JFR samples every recording at the shortest period any
  * of them asked for, so the CPU profile must weigh samples by that period, not by its own.
  */
-class OtherRecordingTest {
+class OtherRecordingIT {
 
     @Test
     void aShorterPeriodFromTheUsersRecordingIsTheOneTheProfileUses() throws Exception {

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Several forks are kept and merged, warmup forks stay out, and -f 0 works in the host JVM. */
-class ForksTest {
+class ForksIT {
 
     @Test
     void threeForksAreKeptAndMergedAndWarmupForksStayOut() throws Exception {

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** @Param values such as ../x or a/b: every file stays inside dir, distinct and readable; labels keep the values. */
-class HostileParamsTest {
+class HostileParamsIT {
 
     @Test
     void everyParamGetsItsOwnSafeFolderAndKeepsItsValueInLabels() throws Exception {

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the exact total. async-profiler (the default engine) names the carrier thread instead, and its
  * carrier's exact counter holds the virtual thread's bytes; asserted so that a change is noticed.
  */
-class VirtualThreadsTest {
+class VirtualThreadsIT {
 
     @Test
     void withJfrVirtualThreadWorkersAreNamedAndScaledAsAWhole() throws Exception {

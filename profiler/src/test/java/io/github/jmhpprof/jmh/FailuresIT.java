@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * healthy benchmark: the healthy one's profiles are intact, the failing ones keep what was
  * recorded or say why there is nothing, and no partial file is ever left visible.
  */
-class FailuresTest {
+class FailuresIT {
 
     @Test
     void failingBenchmarksLoseNothingElseAndSayWhat() throws Exception {

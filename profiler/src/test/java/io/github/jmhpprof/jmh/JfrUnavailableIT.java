@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** With engine=jfr, a fork with JFR disabled says so instead of writing empty profiles, and still reports exact B/op. */
-class JfrUnavailableTest {
+class JfrUnavailableIT {
 
     @Test
     void disabledJfrGivesAClearReasonAndNoEmptyProfile() throws Exception {

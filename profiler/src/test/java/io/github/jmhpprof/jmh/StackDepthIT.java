@@ -11,7 +11,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Deep stacks in a real JMH fork: whole when within stackDepth, marked [truncated] when cut. */
-class StackDepthTest {
+class StackDepthIT {
 
     /**
      * JFR's stacks: async-profiler's (the default engine here) showed one descend frame too many
