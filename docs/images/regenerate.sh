@@ -2,7 +2,7 @@
 # Regenerates the README's screenshots from a fresh short run of the sample benchmarks:
 # pprof's web UI in headless Chromium at 1400x900, as a newcomer first sees it.
 # Needs benchmarks/target/benchmarks.jar (./mvnw -q -DskipTests package), go, graphviz,
-# chromium and node with benchmarks/src/test/node's packages (npm ci there; ./test.sh does it).
+# chromium and node with benchmarks/src/test/node's packages (npm ci there; ./setup.sh does it).
 # Usage: docs/images/regenerate.sh   (from anywhere; writes docs/images/*.png)
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)

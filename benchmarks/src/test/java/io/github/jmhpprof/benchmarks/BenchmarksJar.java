@@ -48,28 +48,17 @@ final class BenchmarksJar {
     private BenchmarksJar() {
     }
 
-    /** The JVM the benchmarks run on: {@code benchmarks.java} when set (e.g. a JDK 25), else the test's own. */
+    /**
+     * The JVM the benchmarks run on: the test's own, which failsafe starts on a JDK toolchain (17,
+     * or 25 in the e2e-jdk25 execution).
+     */
     static Path javaBinary() {
-        String configured = System.getProperty("benchmarks.java");
-        Path java = configured == null || configured.isBlank()
-                ? Path.of(System.getProperty("java.home"), "bin", "java") : Path.of(configured);
-        if (!Files.isExecutable(java)) {
-            throw new AssertionError("no java at " + java + ": the JDK 25 tests need one; ./test.sh finds it "
-                    + "under /usr/lib/jvm, or pass -Djdk25.java=<path to a JDK 25 bin/java>");
-        }
-        return java;
+        return Path.of(System.getProperty("java.home"), "bin", "java");
     }
 
-    /** The feature version (17, 25, ...) of {@link #javaBinary()}, from its JDK's release file. */
-    static int javaFeatureVersion() throws IOException {
-        Path release = javaBinary().toRealPath().getParent().getParent().resolve("release");
-        for (String line : Files.readAllLines(release)) {
-            if (line.startsWith("JAVA_VERSION=")) {
-                String version = line.substring("JAVA_VERSION=".length()).replace("\"", "");
-                return Integer.parseInt(version.split("[.+-]")[0]);
-            }
-        }
-        throw new AssertionError("no JAVA_VERSION in " + release);
+    /** The feature version (17, 25, ...) of {@link #javaBinary()}. */
+    static int javaFeatureVersion() {
+        return Runtime.version().feature();
     }
 
     static Path jar() {

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 /**
  * Runs the Node.js scripts of {@code src/test/node/} (a second pprof decoder, and the headless
  * Chromium check of pprof's web UI). Their npm packages are pinned by that folder's
- * package-lock.json and installed by {@code ./test.sh} ({@code npm ci}). When Node.js or the
+ * package-lock.json and installed by {@code ./setup.sh} ({@code npm ci}). When Node.js or the
  * packages are missing this fails with what to run, rather than skipping.
  */
 final class NodeScript {
@@ -38,7 +38,7 @@ final class NodeScript {
         for (String dependency : List.of("pprof-format", "playwright-core")) {
             if (!Files.isDirectory(dir.resolve("node_modules").resolve(dependency))) {
                 throw new AssertionError("npm package " + dependency + " is not installed in " + dir
-                        + ": run ./test.sh, or (cd " + dir + " && npm ci)");
+                        + ": run ./setup.sh, or (cd " + dir + " && npm ci)");
             }
         }
         List<String> command = new ArrayList<>();
@@ -69,6 +69,6 @@ final class NodeScript {
         String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
         return Stream.of(path.split(File.pathSeparator)).filter(d -> !d.isEmpty())
                 .map(d -> Path.of(d, "node")).filter(Files::isExecutable).findFirst()
-                .orElseThrow(() -> new AssertionError("node not found on PATH: install Node.js 20+ and run ./test.sh"));
+                .orElseThrow(() -> new AssertionError("node not found on PATH: install Node.js 20+ and run ./setup.sh"));
     }
 }

@@ -350,7 +350,7 @@ class ViewerConformanceIT {
     @Test
     void webUiShowsTheBenchmarkFunctionsInChromium() throws Exception {
         Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
-        assertTrue(Files.isExecutable(chromium), chromium + " not found: install Debian's chromium (./test.sh does)");
+        assertTrue(Files.isExecutable(chromium), chromium + " not found: install Debian's chromium (./setup.sh does)");
         Path shots = screenshotDir();
         Files.createDirectories(shots);
         String source = "-source_path=" + System.getProperty("benchmarks.sourceRoot");

@@ -2,11 +2,10 @@ package io.github.jmhpprof.jmh;
 
 import io.github.jmhpprof.testing.GoPprof;
 import io.github.jmhpprof.testing.RawProfile;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.results.RunResult;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
@@ -19,7 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * carrier thread. With JFR, samples carry the virtual thread's name and are scaled as a whole to
  * the exact total. async-profiler (the default engine) names the carrier thread instead, and its
  * carrier's exact counter holds the virtual thread's bytes; asserted so that a change is noticed.
+ * Tagged jdk25: failsafe runs it on the JDK 25 toolchain, whose java the fork uses too.
  */
+@Tag("jdk25")
 class VirtualThreadsIT {
 
     @Test
@@ -42,13 +43,10 @@ class VirtualThreadsIT {
 
     /** Runs WorkBenchmark on virtual threads; checks the exact total and that CPU was sampled. */
     private static RunOnVirtualThreads runOnVirtualThreads(String profilerOptions, String name) throws Exception {
-        // Only ./test.sh skips it, on a developer machine without a JDK 25, and it says so; CI never does.
-        Assumptions.assumeFalse(Boolean.getBoolean("skip.jdk25"), "no JDK 25 on this machine (test.sh warned)");
-        String jdk25 = System.getProperty("jdk25.java");
-        assertTrue(jdk25 != null && Files.isExecutable(Path.of(jdk25)), "needs a JDK 25 at -Djdk25.java, got " + jdk25);
+        assertTrue(Runtime.version().feature() >= 25, "runs on JDK 25 (failsafe's it-jdk25), got " + Runtime.version());
         Path dir = JmhRuns.newOutputDir("virtual-" + name);
         Collection<RunResult> results = JmhRuns.run(JmhRuns.shortRun(WorkBenchmark.class.getName(), dir, profilerOptions)
-                .jvm(jdk25).jvmArgsAppend("-Djmh.executor=VIRTUAL"));
+                .jvmArgsAppend("-Djmh.executor=VIRTUAL"));
 
         Path folder = JmhRuns.benchmarkFolder(dir, "WorkBenchmark.work");
         RawProfile alloc = RawProfile.parse(GoPprof.run(List.of("-raw"), folder.resolve("alloc.pb.gz")).assertNoStderr());

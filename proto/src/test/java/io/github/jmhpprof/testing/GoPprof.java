@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 public final class GoPprof {
 
     static final String NOT_FOUND =
-            "go tool pprof not found: install golang-go (apt-get install -y golang-go) or run ./test.sh";
+            "go tool pprof not found: install golang-go (apt-get install -y golang-go) or run ./setup.sh";
 
     private static final List<Path> EXTRA_GO_DIRS =
             List.of(Path.of("/usr/lib/go/bin"), Path.of("/usr/local/go/bin"));
