@@ -1,6 +1,7 @@
 package io.github.jmhpprof.benchmarks;
 
 import io.github.jmhpprof.testing.GoPprof;
+import io.github.jmhpprof.testing.JmhCsv;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package io.github.jmhpprof.benchmarks;
 
+import io.github.jmhpprof.testing.JmhCsv;
 import io.github.jmhpprof.testing.RawProfile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

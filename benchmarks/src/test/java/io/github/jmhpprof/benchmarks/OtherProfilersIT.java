@@ -1,5 +1,6 @@
 package io.github.jmhpprof.benchmarks;
 
+import io.github.jmhpprof.testing.JmhCsv;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

@@ -44,4 +44,24 @@ class RawProfileTest {
         assertEquals(List.of("[byte[]: allocation site not sampled]"), p.functions(p.samples().get(0)));
         assertEquals(List.of("org.example.Cache.copy", "org.example.Cache.keep"), p.functions(p.samples().get(1)));
     }
+
+    @Test
+    void aLeafFrameHasItsFileLineAndSystemName() {
+        RawProfile p = RawProfile.parse("""
+                PeriodType: cpu nanoseconds
+                Period: 10000000
+                Samples:
+                samples/count cpu/nanoseconds
+                          1   10000000: 1 2
+                          1   10000000: 2
+                Locations
+                     1: 0x0 M=1 Sort.sort Sort.java:14 s=0(Sort.sort([I)V)
+                             Sort.swap Sort.java:20 s=0
+                     2: 0x0 M=1 Sort.run Sort.java:7 s=0
+                """);
+        RawProfile.Frame leaf = p.leafFrame(p.samples().get(0)).orElseThrow();
+        assertEquals(new RawProfile.Frame("Sort.sort", "Sort.java", 14, "Sort.sort([I)V"), leaf);
+        assertEquals("Sort.sort:14", leaf.site());
+        assertEquals(new RawProfile.Frame("Sort.run", "Sort.java", 7, "Sort.run"), p.leafFrame(p.samples().get(1)).orElseThrow());
+    }
 }

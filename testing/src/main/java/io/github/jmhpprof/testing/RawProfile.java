@@ -5,13 +5,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * What {@code go tool pprof -raw} printed, read back: comments, sample types, and every sample
- * with its values, location ids and string labels, plus the function name of each location's
- * leaf line. Tests reach conclusions from pprof's own reading of a file, not from ours.
+ * with its values, location ids and string labels, plus the frames (lines) of each location.
+ * Tests reach conclusions from pprof's own reading of a file, not from ours.
  */
 public final class RawProfile {
 
@@ -19,22 +20,33 @@ public final class RawProfile {
     public record Sample(long[] values, List<Long> locationIds, Map<String, String> labels) {
     }
 
+    /**
+     * One line of a location: the function, its file and line, and its system name (pprof prints
+     * it only where it differs from the name; then it is the JVM's signature, e.g. {@code sort([I)V}).
+     */
+    public record Frame(String function, String file, long line, String systemName) {
+
+        /** {@code function:line}, a site that two profiles can be compared by. */
+        public String site() {
+            return function + ":" + line;
+        }
+    }
+
     private static final Pattern SAMPLE = Pattern.compile("^\\s*([-\\d\\s]+?):((?:\\s+\\d+)*)\\s*$");
     /** {@code key:[value]}; a value may hold brackets itself ({@code object:[byte[]]}), so it ends before the next key or the line's end. */
     private static final Pattern LABEL = Pattern.compile("(\\S+?):\\[(.*?)](?=\\s+\\S+?:\\[|\\s*$)");
     /**
-     * {@code 12: 0x0 M=1 <function> <file>:<line> s=0(...)}; a function name may hold spaces
+     * {@code 12: 0x0 M=1 <function> <file>:<line> s=0(<system name>)}; a function name may hold spaces
      * ({@code [byte[]: allocation site not sampled] :0 s=0}), so it ends before the file and line.
      */
-    private static final Pattern LOCATION = Pattern.compile("^\\s*(\\d+): 0x[0-9a-f]+ M=\\d+ (.+?) \\S*:\\d+ s=");
-    /** A further line of a location: a frame inlined into it, {@code <function> <file>:<line> s=0(...)}. */
-    private static final Pattern INLINED = Pattern.compile("^\\s*(.+?) \\S*:\\d+ s=");
+    private static final Pattern LOCATION = Pattern.compile("^\\s*(\\d+): 0x[0-9a-f]+ M=\\d+ (.*)$");
+    /** One line of a location; a further line is a frame inlined into the location. */
+    private static final Pattern FRAME = Pattern.compile("^\\s*(.+?) (\\S*):(-?\\d+) s=\\d+(?:\\((.*)\\))?\\s*$");
 
     private final List<String> comments = new ArrayList<>();
     private final List<String> sampleTypes = new ArrayList<>();
     private final List<Sample> samples = new ArrayList<>();
-    private final Map<Long, String> leafFunctionByLocation = new HashMap<>();
-    private final Map<Long, List<String>> functionsByLocation = new HashMap<>();
+    private final Map<Long, List<Frame>> framesByLocation = new HashMap<>();
 
     private RawProfile() {
     }
@@ -98,11 +110,9 @@ public final class RawProfile {
                     Matcher m = LOCATION.matcher(line);
                     if (m.find()) {
                         currentLocation = Long.parseLong(m.group(1));
-                        p.leafFunctionByLocation.put(currentLocation, m.group(2));
-                        p.functionsByLocation.computeIfAbsent(currentLocation, k -> new ArrayList<>()).add(m.group(2));
+                        p.framesByLocation.computeIfAbsent(currentLocation, k -> new ArrayList<>()).add(frame(m.group(2)));
                     } else if (currentLocation >= 0 && !line.isBlank()) {
-                        Matcher inlined = INLINED.matcher(line);
-                        p.functionsByLocation.get(currentLocation).add(inlined.find() ? inlined.group(1) : line.trim().split("\\s+")[0]);
+                        p.framesByLocation.get(currentLocation).add(frame(line));
                     }
                 }
                 default -> {
@@ -110,6 +120,15 @@ public final class RawProfile {
             }
         }
         return p;
+    }
+
+    private static Frame frame(String text) {
+        Matcher f = FRAME.matcher(text);
+        if (!f.matches()) {
+            String function = text.trim().split("\\s+")[0];
+            return new Frame(function, "", 0, function);
+        }
+        return new Frame(f.group(1), f.group(2), Long.parseLong(f.group(3)), f.group(4) != null ? f.group(4) : f.group(1));
     }
 
     public List<String> comments() {
@@ -151,20 +170,30 @@ public final class RawProfile {
 
     /** The innermost function of a sample: the first line of its first location. */
     public String leafFunction(Sample sample) {
-        return leafFunctionByLocation.get(sample.locationIds().get(0));
+        return framesByLocation.get(sample.locationIds().get(0)).get(0).function();
+    }
+
+    /** The innermost frame of a sample, where pprof puts its flat cost; empty for a sample without locations. */
+    public Optional<Frame> leafFrame(Sample sample) {
+        if (sample.locationIds().isEmpty()) {
+            return Optional.empty();
+        }
+        return framesByLocation.getOrDefault(sample.locationIds().get(0), List.of()).stream().findFirst();
     }
 
     /** All functions of a sample, leaf first, inlined frames included. */
     public List<String> functions(Sample sample) {
         List<String> names = new ArrayList<>();
         for (long id : sample.locationIds()) {
-            names.addAll(functionsByLocation.get(id));
+            for (Frame frame : framesByLocation.get(id)) {
+                names.add(frame.function());
+            }
         }
         return names;
     }
 
     /** Locations with more than one line, i.e. with inlined frames. */
     public long inlinedLocationCount() {
-        return functionsByLocation.values().stream().filter(f -> f.size() > 1).count();
+        return framesByLocation.values().stream().filter(f -> f.size() > 1).count();
     }
 }
