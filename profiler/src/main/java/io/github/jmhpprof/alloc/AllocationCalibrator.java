@@ -15,9 +15,10 @@ import java.util.Map;
 
 /**
  * Builds the allocation profile from JFR's samples, scaled per thread so that alloc_space adds up
- * to the exact bytes each thread allocated during measurement. JFR's raw weights alone were
- * 0.64–2.95× the truth here (see design notes), so the samples only say <em>where</em>;
- * {@code ThreadMXBean} says <em>how much</em>.
+ * to the exact bytes each thread allocated during measurement. JFR's raw weights alone summed to
+ * 0.64–2.95× the truth in the measurements this design started from, so the samples only say
+ * <em>where</em>; {@code ThreadMXBean} says <em>how much</em> (docs/accuracy.md, "How the numbers
+ * are made").
  */
 public final class AllocationCalibrator {
 
