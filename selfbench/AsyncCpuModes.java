@@ -1,9 +1,8 @@
-import one.profiler.AsyncProfiler;
-
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import one.profiler.AsyncProfiler;
 
 /**
  * Whether async-profiler's CPU modes attribute CPU time alike, including the time in a JIT stub
@@ -55,7 +54,7 @@ public class AsyncCpuModes {
             copy();
         }
         AsyncProfiler profiler = AsyncProfiler.getInstance();
-        for (String event : new String[]{"cpu", "ctimer", "itimer"}) {
+        for (String event : new String[] {"cpu", "ctimer", "itimer"}) {
             Path out = Files.createTempFile("async-cpu-" + event + "-", ".txt");
             profiler.execute("start,event=" + event + ",interval=1000000");
             long[] truth = new long[3];
@@ -76,8 +75,9 @@ public class AsyncCpuModes {
             long[] sampled = new long[3];
             for (String line : Files.readAllLines(out)) {
                 long n = Long.parseLong(line.substring(line.lastIndexOf(' ') + 1));
-                int part = line.contains("AsyncCpuModes.compute") ? 0 : line.contains("AsyncCpuModes.hash") ? 1
-                        : line.contains("AsyncCpuModes.copy") ? 2 : -1;
+                int part = line.contains("AsyncCpuModes.compute")
+                        ? 0
+                        : line.contains("AsyncCpuModes.hash") ? 1 : line.contains("AsyncCpuModes.copy") ? 2 : -1;
                 if (part >= 0) {
                     sampled[part] += n;
                 }
@@ -85,9 +85,16 @@ public class AsyncCpuModes {
             Files.delete(out);
             double t = truth[0] + truth[1] + truth[2];
             double s = sampled[0] + sampled[1] + sampled[2];
-            System.out.printf("%-6s compute/hash/copy: truth %.1f/%.1f/%.1f %%, profile %.1f/%.1f/%.1f %% (%d samples)%n",
-                    event, 100 * truth[0] / t, 100 * truth[1] / t, 100 * truth[2] / t,
-                    100 * sampled[0] / s, 100 * sampled[1] / s, 100 * sampled[2] / s, (long) s);
+            System.out.printf(
+                    "%-6s compute/hash/copy: truth %.1f/%.1f/%.1f %%, profile %.1f/%.1f/%.1f %% (%d samples)%n",
+                    event,
+                    100 * truth[0] / t,
+                    100 * truth[1] / t,
+                    100 * truth[2] / t,
+                    100 * sampled[0] / s,
+                    100 * sampled[1] / s,
+                    100 * sampled[2] / s,
+                    (long) s);
         }
         System.out.println(sink == 42 ? "!" : "");
     }

@@ -12,8 +12,7 @@ import javax.management.ObjectName;
  */
 public class HistogramCost {
 
-    record Held(long a, long b) {
-    }
+    record Held(long a, long b) {}
 
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 20_000_000;
@@ -25,14 +24,18 @@ public class HistogramCost {
         for (int round = 0; round < 3; round++) {
             System.gc();
             long start = System.nanoTime();
-            ManagementFactory.getPlatformMBeanServer().invoke(diagnostics, "gcClassHistogram",
-                    new Object[]{new String[0]}, new String[]{String[].class.getName()});
+            ManagementFactory.getPlatformMBeanServer()
+                    .invoke(diagnostics, "gcClassHistogram", new Object[] {new String[0]}, new String[] {
+                        String[].class.getName()
+                    });
             long histogram = System.nanoTime() - start;
             start = System.nanoTime();
             System.gc();
             long gc = System.nanoTime() - start;
-            long usedMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
-            System.out.printf("%,d live objects, %,d MB heap in use: class histogram %d ms, System.gc() %d ms%n",
+            long usedMb =
+                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
+            System.out.printf(
+                    "%,d live objects, %,d MB heap in use: class histogram %d ms, System.gc() %d ms%n",
                     held.size(), usedMb, histogram / 1_000_000, gc / 1_000_000);
         }
     }

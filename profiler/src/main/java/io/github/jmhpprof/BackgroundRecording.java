@@ -19,15 +19,13 @@ import io.github.jmhpprof.recording.jfr.TempDumps;
 import io.github.jmhpprof.threads.ThreadActivity;
 import io.github.jmhpprof.threads.ThreadSelector;
 import io.github.jmhpprof.threads.ThreadSnapshot;
-
-import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordingStream;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingStream;
 
 /**
  * The JFR recording behind {@link Pprof}'s allocs, heap, block and mutex profiles: started once,
@@ -42,18 +40,20 @@ final class BackgroundRecording implements AutoCloseable {
 
     /** How much of the stream JFR keeps in its disk repository once delivered: it is read only once. */
     static final Duration KEPT_ON_DISK = Duration.ofSeconds(30);
+
     static final long KEPT_ON_DISK_BYTES = 16L << 20;
 
     /** All but the JVM's own threads and {@link PprofServer}'s request threads. */
     private static final ThreadSelector ALL = ThreadSelector.allBut(PprofServer.THREAD_PREFIX);
     /** What runs in the background; the old-object sampler keeps its queue only while a recording asks for it. */
-    private static final RecordingPlan PLAN = RecordingPlan.of(ProfileKind.ALLOC, ProfileKind.BLOCK, ProfileKind.MUTEX,
-                    ProfileKind.HEAP)
+    private static final RecordingPlan PLAN = RecordingPlan.of(
+                    ProfileKind.ALLOC, ProfileKind.BLOCK, ProfileKind.MUTEX, ProfileKind.HEAP)
             .withAllocSamplesPerSecond(Pprof.ALLOC_SAMPLES_PER_SECOND)
             .withBlockThreshold(Pprof.WAIT_THRESHOLD)
             .withMutexThreshold(Pprof.WAIT_THRESHOLD);
     /** What the stream is collected for: not the old objects, which the heap profile gets its own way. */
-    private static final RecordingPlan RATES = PLAN.only(EnumSet.of(ProfileKind.ALLOC, ProfileKind.BLOCK, ProfileKind.MUTEX));
+    private static final RecordingPlan RATES =
+            PLAN.only(EnumSet.of(ProfileKind.ALLOC, ProfileKind.BLOCK, ProfileKind.MUTEX));
     /** A short recording whose stop emits the sampler's live objects, and nothing older. */
     private static final RecordingPlan LIVE = PLAN.only(EnumSet.of(ProfileKind.HEAP));
 
@@ -64,6 +64,7 @@ final class BackgroundRecording implements AutoCloseable {
     private final HeapGrowth heapSinceStart;
     /** The samples since the start, added up per stack; guarded by {@code this}. */
     private final Samples soFar;
+
     private final JfrEventReader reader;
     private final Object heapLock = new Object();
 
@@ -106,9 +107,13 @@ final class BackgroundRecording implements AutoCloseable {
         exact.addIteration(before, ThreadSnapshot.take(ALL));
         Samples.Allocations allocations = soFar.allocations(exact, Labels.NONE);
         ProfileData profile = allocations.profile();
-        describe(profile, start, end, SamplerText.jfrAlloc(Pprof.ALLOC_SAMPLES_PER_SECOND, allocations)
-                + "; threads that ended before now are missing from the exact bytes; samples as of JFR's last "
-                + "flush, about a second ago");
+        describe(
+                profile,
+                start,
+                end,
+                SamplerText.jfrAlloc(Pprof.ALLOC_SAMPLES_PER_SECOND, allocations)
+                        + "; threads that ended before now are missing from the exact bytes; samples as of JFR's last "
+                        + "flush, about a second ago");
         return profile;
     }
 
@@ -137,11 +142,12 @@ final class BackgroundRecording implements AutoCloseable {
         Path jfr = null;
         try (JfrRecording oldObjects = JfrRecording.start(LIVE)) {
             jfr = oldObjects.stopAndDump();
-            LiveObjectSamples heap = JfrEventReader.read(jfr, LIVE, new MeasurementWindows(), ALL).heap();
+            LiveObjectSamples heap = JfrEventReader.read(jfr, LIVE, new MeasurementWindows(), ALL)
+                    .heap();
             LiveHeapProfile live = LiveHeapProfile.of(heap, growth, Labels.NONE);
             ProfileData profile = live.profile();
-            String sites = SamplerText.heapSites("", heap.objectCount(),
-                    "allocated since " + start + " and still alive after a full GC");
+            String sites = SamplerText.heapSites(
+                    "", heap.objectCount(), "allocated since " + start + " and still alive after a full GC");
             describe(profile, start, end, live.samplerText(sites, start.toString(), heapSinceStart.whyNone()));
             return profile;
         } finally {
@@ -151,14 +157,19 @@ final class BackgroundRecording implements AutoCloseable {
 
     private ProfileData contention(ContentionSamples samples, String events, Instant end) {
         ProfileData profile = samples.toProfile(Labels.NONE);
-        describe(profile, start, end, SamplerText.contention(samples, events, "since " + start)
-                + "; as of JFR's last flush, about a second ago");
+        describe(
+                profile,
+                start,
+                end,
+                SamplerText.contention(samples, events, "since " + start)
+                        + "; as of JFR's last flush, about a second ago");
         return profile;
     }
 
     /** The comments and time every {@link Pprof} profile carries. */
     static void describe(ProfileData profile, Instant start, Instant end, String sampler) {
-        profile.setTime(start.getEpochSecond() * 1_000_000_000L + start.getNano(),
+        profile.setTime(
+                start.getEpochSecond() * 1_000_000_000L + start.getNano(),
                 Duration.between(start, end).toNanos());
         SamplerText.comment(profile, sampler);
         profile.addComment("from: " + start + " to " + end);

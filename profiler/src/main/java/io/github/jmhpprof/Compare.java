@@ -10,8 +10,7 @@ import io.github.jmhpprof.compare.CompareCommand;
  */
 public final class Compare {
 
-    private Compare() {
-    }
+    private Compare() {}
 
     public static void main(String[] args) {
         System.exit(CompareCommand.run(args, System.out, System.err));

@@ -10,7 +10,6 @@ import io.github.jmhpprof.recording.Samples;
 import io.github.jmhpprof.recording.jfr.JfrEventReader;
 import io.github.jmhpprof.recording.jfr.JfrRecording;
 import io.github.jmhpprof.threads.ThreadSelector;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -34,8 +33,11 @@ final class CpuProfile {
     }
 
     static CpuProfile start(OutputStream out) {
-        return new CpuProfile(out, JfrRecording.hasCpuTimeSampler()
-                ? RecordingPlan.CpuEvent.CPU_TIME_SAMPLE : RecordingPlan.CpuEvent.EXECUTION_SAMPLE);
+        return new CpuProfile(
+                out,
+                JfrRecording.hasCpuTimeSampler()
+                        ? RecordingPlan.CpuEvent.CPU_TIME_SAMPLE
+                        : RecordingPlan.CpuEvent.EXECUTION_SAMPLE);
     }
 
     /** Stops recording and drops what was recorded. */
@@ -51,8 +53,11 @@ final class CpuProfile {
             jfr = recording.stopAndDump();
             Samples samples = JfrEventReader.read(jfr, plan, windows, ThreadSelector.allButSystem());
             ProfileData profile = samples.cpu().toProfile(Labels.NONE, Pprof.CPU_INTERVAL);
-            BackgroundRecording.describe(profile, start, end, recording.cpuSampler(Pprof.CPU_INTERVAL)
-                    + "; all threads but the JVM's system threads and JFR's");
+            BackgroundRecording.describe(
+                    profile,
+                    start,
+                    end,
+                    recording.cpuSampler(Pprof.CPU_INTERVAL) + "; all threads but the JVM's system threads and JFR's");
             ProfileFiles.writeTo(profile, out);
         } finally {
             recording.close();

@@ -2,7 +2,6 @@ package io.github.jmhpprof;
 
 import io.github.jmhpprof.model.ProfileData;
 import io.github.jmhpprof.pprof.ProfileFiles;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -106,16 +105,27 @@ public final class Pprof {
         }
     }
 
-    private static final Profile ALLOCS = new Profile("allocs", "Allocations since the background recording started "
-            + "(alloc_objects, alloc_space), scaled to exact per-thread bytes", () -> background().allocs());
-    private static final Profile HEAP = new Profile("heap", "Live objects after a full GC, grown since the recording "
-            + "started (inuse_objects, inuse_space)", () -> background().heap());
-    private static final Profile BLOCK = new Profile("block", "Waits of at least " + WAIT_THRESHOLD_MILLIS
-            + " ms (park, monitor enter, Object.wait) since the background recording started", () -> background().block());
-    private static final Profile MUTEX = new Profile("mutex", "Lock waits of at least " + WAIT_THRESHOLD_MILLIS
-            + " ms (synchronized, j.u.c. locks) since the background recording started", () -> background().mutex());
-    private static final Profile THREADS = new Profile("threads", "Stacks of all live threads, counted per stack "
-            + "(Go: goroutines)", ThreadsProfile::now);
+    private static final Profile ALLOCS = new Profile(
+            "allocs",
+            "Allocations since the background recording started "
+                    + "(alloc_objects, alloc_space), scaled to exact per-thread bytes",
+            () -> background().allocs());
+    private static final Profile HEAP = new Profile(
+            "heap",
+            "Live objects after a full GC, grown since the recording " + "started (inuse_objects, inuse_space)",
+            () -> background().heap());
+    private static final Profile BLOCK = new Profile(
+            "block",
+            "Waits of at least " + WAIT_THRESHOLD_MILLIS
+                    + " ms (park, monitor enter, Object.wait) since the background recording started",
+            () -> background().block());
+    private static final Profile MUTEX = new Profile(
+            "mutex",
+            "Lock waits of at least " + WAIT_THRESHOLD_MILLIS
+                    + " ms (synchronized, j.u.c. locks) since the background recording started",
+            () -> background().mutex());
+    private static final Profile THREADS = new Profile(
+            "threads", "Stacks of all live threads, counted per stack " + "(Go: goroutines)", ThreadsProfile::now);
     private static final List<Profile> PROFILES = List.of(ALLOCS, HEAP, BLOCK, MUTEX, THREADS);
 
     /** Go's name for the threads profile, which {@link #lookup} takes too. */
@@ -125,8 +135,7 @@ public final class Pprof {
     private static CpuProfile cpu;
     private static BackgroundRecording background;
 
-    private Pprof() {
-    }
+    private Pprof() {}
 
     /**
      * The profile of this name, or null when there is none, as Go's {@code pprof.Lookup}: allocs,

@@ -2,7 +2,6 @@ package io.github.jmhpprof;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,6 +21,7 @@ final class PprofHandler implements HttpHandler {
 
     /** Where the handlers live, as in Go. */
     static final String PREFIX = "/debug/pprof/";
+
     static final int DEFAULT_SECONDS = 30;
     static final int MAX_SECONDS = 300;
 
@@ -126,7 +126,8 @@ final class PprofHandler implements HttpHandler {
 
     /** A gzip member with no content: header, an empty final deflate block, CRC and size 0. */
     static final byte[] EMPTY_GZIP_MEMBER = {
-            0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+        0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0
+    };
 
     private static void snapshot(HttpExchange exchange, String name, Map<String, String> query) throws IOException {
         if (query.containsKey("seconds")) {
@@ -180,7 +181,9 @@ final class PprofHandler implements HttpHandler {
             String key = eq < 0 ? pair : pair.substring(0, eq);
             String value = eq < 0 ? "" : pair.substring(eq + 1);
             try {
-                values.putIfAbsent(URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+                values.putIfAbsent(
+                        URLDecoder.decode(key, StandardCharsets.UTF_8),
+                        URLDecoder.decode(value, StandardCharsets.UTF_8));
             } catch (IllegalArgumentException e) {
                 throw new BadRequest("malformed query parameter \"" + pair + "\"");
             }
@@ -189,12 +192,14 @@ final class PprofHandler implements HttpHandler {
     }
 
     private static String index() {
-        StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html><head><title>/debug/pprof/</title></head><body>\n"
-                + "<h1>/debug/pprof/</h1>\n<p>pprof profiles of this JVM, made by jmh-pprof from JDK Flight Recorder. "
-                + "Open one with <code>go tool pprof http://HOST:PORT/debug/pprof/NAME</code>.</p>\n<table>\n"
-                + "<tr><td><a href=\"profile?seconds=" + DEFAULT_SECONDS + "\">profile</a></td><td>CPU profile; "
-                + "<code>seconds</code> from 1 to " + MAX_SECONDS + " (default " + DEFAULT_SECONDS
-                + "), one at a time</td></tr>\n");
+        StringBuilder html =
+                new StringBuilder("<!DOCTYPE html>\n<html><head><title>/debug/pprof/</title></head><body>\n"
+                        + "<h1>/debug/pprof/</h1>\n<p>pprof profiles of this JVM, made by jmh-pprof from JDK Flight Recorder. "
+                        + "Open one with <code>go tool pprof http://HOST:PORT/debug/pprof/NAME</code>.</p>\n<table>\n"
+                        + "<tr><td><a href=\"profile?seconds=" + DEFAULT_SECONDS
+                        + "\">profile</a></td><td>CPU profile; "
+                        + "<code>seconds</code> from 1 to " + MAX_SECONDS + " (default " + DEFAULT_SECONDS
+                        + "), one at a time</td></tr>\n");
         for (Pprof.Profile profile : Pprof.profiles()) {
             row(html, profile.name(), profile.description());
         }
@@ -203,8 +208,13 @@ final class PprofHandler implements HttpHandler {
     }
 
     private static void row(StringBuilder html, String name, String description) {
-        html.append("<tr><td><a href=\"").append(name).append("?debug=1\">").append(name).append("</a></td><td>")
-                .append(description).append("</td></tr>\n");
+        html.append("<tr><td><a href=\"")
+                .append(name)
+                .append("?debug=1\">")
+                .append(name)
+                .append("</a></td><td>")
+                .append(description)
+                .append("</td></tr>\n");
     }
 
     /** An error, as Go's serveError: plain text, marked so that go tool pprof prints the reason. */
@@ -213,7 +223,8 @@ final class PprofHandler implements HttpHandler {
         sendBody(exchange, status, "text/plain; charset=utf-8", (message + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void sendBody(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+    private static void sendBody(HttpExchange exchange, int status, String contentType, byte[] body)
+            throws IOException {
         setHeaders(exchange, contentType);
         exchange.sendResponseHeaders(status, body.length);
         try (OutputStream out = exchange.getResponseBody()) {

@@ -1,7 +1,6 @@
 package io.github.jmhpprof;
 
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -65,12 +64,12 @@ public final class PprofServer implements AutoCloseable {
         limitRequestTimes();
         HttpServer server = HttpServer.create(address, 0);
         AtomicInteger n = new AtomicInteger();
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, THREAD_PREFIX + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        ThreadPoolExecutor executor =
+                new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, THREAD_PREFIX + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
         server.setExecutor(executor);
         mount(server);
         startDaemon(server);
@@ -96,13 +95,15 @@ public final class PprofServer implements AutoCloseable {
      */
     private static void startDaemon(HttpServer server) throws IOException {
         RuntimeException[] failure = new RuntimeException[1];
-        Thread starter = new Thread(() -> {
-            try {
-                server.start();
-            } catch (RuntimeException e) {
-                failure[0] = e;
-            }
-        }, "pprof-http-start");
+        Thread starter = new Thread(
+                () -> {
+                    try {
+                        server.start();
+                    } catch (RuntimeException e) {
+                        failure[0] = e;
+                    }
+                },
+                "pprof-http-start");
         starter.setDaemon(true);
         starter.start();
         try {

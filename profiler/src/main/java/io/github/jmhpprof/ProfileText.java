@@ -4,7 +4,6 @@ import io.github.jmhpprof.model.Frame;
 import io.github.jmhpprof.model.ProfileData;
 import io.github.jmhpprof.model.Sample;
 import io.github.jmhpprof.model.ValueType;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,22 +16,29 @@ import java.util.stream.Collectors;
  */
 final class ProfileText {
 
-    private ProfileText() {
-    }
+    private ProfileText() {}
 
     static String of(String name, ProfileData profile) {
         List<ValueType> types = profile.sampleTypes();
         int main = types.size() - 1;
         StringBuilder text = new StringBuilder();
-        text.append(name).append(" profile: total ").append(profile.total(main)).append(' ')
-                .append(types.get(main).type()).append(" (").append(types.get(main).unit()).append(")\n");
-        text.append("values: ").append(types.stream().map(t -> t.type() + "/" + t.unit()).collect(Collectors.joining(" ")))
+        text.append(name)
+                .append(" profile: total ")
+                .append(profile.total(main))
+                .append(' ')
+                .append(types.get(main).type())
+                .append(" (")
+                .append(types.get(main).unit())
+                .append(")\n");
+        text.append("values: ")
+                .append(types.stream().map(t -> t.type() + "/" + t.unit()).collect(Collectors.joining(" ")))
                 .append('\n');
         for (String comment : profile.comments()) {
             text.append("# ").append(comment).append('\n');
         }
         List<Sample> samples = new ArrayList<>(profile.samples());
-        samples.sort(Comparator.comparingLong((Sample s) -> s.values()[main]).reversed()
+        samples.sort(Comparator.comparingLong((Sample s) -> s.values()[main])
+                .reversed()
                 .thenComparing(s -> s.stack().toString()));
         for (Sample sample : samples) {
             text.append('\n');

@@ -8,8 +8,7 @@ import io.github.jmhpprof.threads.ThreadStacks;
 /** The threads profile of {@link Pprof}: the same {@link ThreadStacks} the JMH profiler writes. */
 final class ThreadsProfile {
 
-    private ThreadsProfile() {
-    }
+    private ThreadsProfile() {}
 
     static ProfileData now() {
         long at = System.currentTimeMillis();

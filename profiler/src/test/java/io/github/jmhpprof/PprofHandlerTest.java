@@ -1,11 +1,10 @@
 package io.github.jmhpprof;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class PprofHandlerTest {
 
@@ -15,7 +14,8 @@ class PprofHandlerTest {
         assertEquals(1, PprofHandler.seconds("1"));
         assertEquals(300, PprofHandler.seconds("300"));
         for (String bad : new String[] {"0", "301", "-1", "99999", "ten", "1.5", "", "99999999999"}) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PprofHandler.seconds(bad), bad);
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> PprofHandler.seconds(bad), bad);
             assertEquals("seconds must be a whole number from 1 to 300, got \"" + bad + "\"", e.getMessage());
         }
     }

@@ -1,6 +1,7 @@
 package io.github.jmhpprof;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.Socket;
 import java.net.URI;
@@ -15,9 +16,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * A {@code /debug/pprof} server in a process of its own, against clients that leave mid-profile,
@@ -26,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PprofServerFaultsTest {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void aCpuProfileStopsWhenItsClientGoesAway() throws Exception {
@@ -59,7 +59,8 @@ class PprofServerFaultsTest {
                 assertEquals(200, answer.statusCode());
                 assertTrue(millis < 5000, "answered beside 8 half-sent requests in " + millis + " ms");
                 for (Socket s : slow) {
-                    assertTrue(RawHttp.closedByServer(s, (PprofServer.REQUEST_SECONDS + 10) * 1000),
+                    assertTrue(
+                            RawHttp.closedByServer(s, (PprofServer.REQUEST_SECONDS + 10) * 1000),
                             "a half-sent request is dropped after " + PprofServer.REQUEST_SECONDS + " s");
                 }
             } finally {
@@ -98,7 +99,8 @@ class PprofServerFaultsTest {
     private static List<Path> ownFiles(Path tmp) throws Exception {
         try (var files = Files.walk(tmp)) {
             return files.filter(p -> !p.equals(tmp))
-                    .filter(p -> tmp.relativize(p).getName(0).toString().startsWith("jmh-pprof")).toList();
+                    .filter(p -> tmp.relativize(p).getName(0).toString().startsWith("jmh-pprof"))
+                    .toList();
         }
     }
 
@@ -122,8 +124,11 @@ class PprofServerFaultsTest {
     }
 
     private HttpResponse<byte[]> get(ServerProcess server, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                        .timeout(Duration.ofSeconds(60))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     }
 
     static Path newTmp(String name) throws Exception {

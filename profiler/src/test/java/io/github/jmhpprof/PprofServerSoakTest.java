@@ -1,6 +1,7 @@
 package io.github.jmhpprof;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.Socket;
@@ -21,9 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * A scraper that never stops, against a server in a process of its own: 3,000 mixed requests
@@ -39,19 +38,25 @@ class PprofServerSoakTest {
 
     private static final int PER_PHASE = 1000;
     private static final String[] MIX = {
-            "/debug/pprof/allocs", "/debug/pprof/block", "/debug/pprof/mutex", "/debug/pprof/allocs?debug=1",
-            "/debug/pprof/goroutine", "/debug/pprof/allocs", "/debug/pprof/block?debug=1", "/debug/pprof/mutex?debug=1",
-            "/debug/pprof/", "/debug/pprof/goroutine?debug=1"};
+        "/debug/pprof/allocs", "/debug/pprof/block", "/debug/pprof/mutex", "/debug/pprof/allocs?debug=1",
+        "/debug/pprof/goroutine", "/debug/pprof/allocs", "/debug/pprof/block?debug=1", "/debug/pprof/mutex?debug=1",
+        "/debug/pprof/", "/debug/pprof/goroutine?debug=1"
+    };
     private static final String HEAP = "/debug/pprof/heap";
     private static final String LEAVING_CPU = "/debug/pprof/profile?seconds=30";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void thousandsOfMixedRequestsLeaveMemoryTempFilesAndLatencyFlat() throws Exception {
-        try (ServerProcess server = ServerProcess.start(PprofServerFaultsTest.newTmp("soak"),
-                "-Xms128m", "-Xmx128m", "-XX:+AlwaysPreTouch", "-XX:+UseSerialGC");
-             SlowClients slow = new SlowClients(server.port(), 6)) {
+        try (ServerProcess server = ServerProcess.start(
+                        PprofServerFaultsTest.newTmp("soak"),
+                        "-Xms128m",
+                        "-Xmx128m",
+                        "-XX:+AlwaysPreTouch",
+                        "-XX:+UseSerialGC");
+                SlowClients slow = new SlowClients(server.port(), 6)) {
             double[] millis = new double[3 * PER_PHASE];
             Map<String, List<Double>> byPath = new ConcurrentHashMap<>();
             long started = System.nanoTime();
@@ -73,15 +78,31 @@ class PprofServerSoakTest {
             // Clock ticks are 10 ms: CPU per request in ms is ticks * 10 / requests.
             double cpuPerFirst = cpuFirst * 10.0 / PER_PHASE;
             double cpuPerLast = cpuLast * 10.0 / PER_PHASE;
-            StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
+            StringBuilder report = new StringBuilder(String.format(
+                    Locale.ROOT,
                     "soak: %d requests in %.1f s; median latency first/last thousand %.1f/%.1f ms; "
                             + "request threads' CPU per request %.2f/%.2f ms; RSS %d/%d MB; temp folder %.1f/%.1f MB; "
                             + "half-sent requests dropped by the server: %d%n",
-                    millis.length, seconds, first, last, cpuPerFirst, cpuPerLast, rssFirst >> 20, rssLast >> 20,
-                    tempFirst / 1e6, tempLast / 1e6, slow.dropped()));
-            new TreeMap<>(byPath).forEach((path, list) -> report.append(String.format(Locale.ROOT,
-                    "  %-36s %5d requests, median %6.1f ms%n", path, list.size(),
-                    median(list.stream().mapToDouble(Double::doubleValue).toArray()))));
+                    millis.length,
+                    seconds,
+                    first,
+                    last,
+                    cpuPerFirst,
+                    cpuPerLast,
+                    rssFirst >> 20,
+                    rssLast >> 20,
+                    tempFirst / 1e6,
+                    tempLast / 1e6,
+                    slow.dropped()));
+            new TreeMap<>(byPath)
+                    .forEach((path, list) -> report.append(String.format(
+                            Locale.ROOT,
+                            "  %-36s %5d requests, median %6.1f ms%n",
+                            path,
+                            list.size(),
+                            median(list.stream()
+                                    .mapToDouble(Double::doubleValue)
+                                    .toArray()))));
             System.out.print(report);
 
             assertTrue(last <= 3 * first + 100, report.toString());
@@ -89,7 +110,9 @@ class PprofServerSoakTest {
             assertTrue(cpuPerLast <= 2 * cpuPerFirst + 2, report.toString());
             assertTrue(rssLast <= rssFirst + (64L << 20), report.toString());
             // JFR keeps at most KEPT_ON_DISK_BYTES of delivered chunks, plus the chunk being written (up to 12 MB).
-            assertTrue(tempLast <= tempFirst + 24_000_000L && tempLast <= BackgroundRecording.KEPT_ON_DISK_BYTES + (16L << 20),
+            assertTrue(
+                    tempLast <= tempFirst + 24_000_000L
+                            && tempLast <= BackgroundRecording.KEPT_ON_DISK_BYTES + (16L << 20),
                     report.toString());
             assertTrue(slow.dropped() >= 6, "half-sent requests time out: " + report);
             // The last client that left a CPU profile is noticed within a second or two.
@@ -122,7 +145,8 @@ class PprofServerSoakTest {
                         }
                     }
                     millis[i] = (System.nanoTime() - t0) / 1e6;
-                    byPath.computeIfAbsent(path, p -> java.util.Collections.synchronizedList(new ArrayList<>())).add(millis[i]);
+                    byPath.computeIfAbsent(path, p -> java.util.Collections.synchronizedList(new ArrayList<>()))
+                            .add(millis[i]);
                 }
                 return null;
             }));
@@ -144,8 +168,11 @@ class PprofServerSoakTest {
     }
 
     private HttpResponse<byte[]> get(ServerProcess server, String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                        .timeout(Duration.ofSeconds(60))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static double median(double[] values) {
@@ -162,33 +189,35 @@ class PprofServerSoakTest {
         private final Thread thread;
 
         SlowClients(int port, int count) {
-            thread = new Thread(() -> {
-                List<Socket> open = new ArrayList<>();
-                try {
-                    while (running.get()) {
-                        while (open.size() < count) {
-                            open.add(RawHttp.halfSent(port));
-                        }
-                        for (Socket s : new ArrayList<>(open)) {
-                            if (RawHttp.closedByServer(s, 50)) {
-                                dropped.incrementAndGet();
-                                s.close();
-                                open.remove(s);
+            thread = new Thread(
+                    () -> {
+                        List<Socket> open = new ArrayList<>();
+                        try {
+                            while (running.get()) {
+                                while (open.size() < count) {
+                                    open.add(RawHttp.halfSent(port));
+                                }
+                                for (Socket s : new ArrayList<>(open)) {
+                                    if (RawHttp.closedByServer(s, 50)) {
+                                        dropped.incrementAndGet();
+                                        s.close();
+                                        open.remove(s);
+                                    }
+                                }
+                            }
+                        } catch (IOException e) {
+                            // the server went away: the test has ended
+                        } finally {
+                            for (Socket s : open) {
+                                try {
+                                    s.close();
+                                } catch (IOException ignored) {
+                                    // closing anyway
+                                }
                             }
                         }
-                    }
-                } catch (IOException e) {
-                    // the server went away: the test has ended
-                } finally {
-                    for (Socket s : open) {
-                        try {
-                            s.close();
-                        } catch (IOException ignored) {
-                            // closing anyway
-                        }
-                    }
-                }
-            }, "slow-clients");
+                    },
+                    "slow-clients");
             thread.setDaemon(true);
             thread.start();
         }

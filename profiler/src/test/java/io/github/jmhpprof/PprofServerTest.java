@@ -1,26 +1,25 @@
 package io.github.jmhpprof;
 
-import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import java.net.ConnectException;
 import java.net.HttpURLConnection;
-import java.net.URL;
-import java.util.List;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 class PprofServerTest {
 
@@ -30,7 +29,8 @@ class PprofServerTest {
         Pprof.stopRecording();
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void servesOnLoopbackOnlyProfilesOnlyAndStops() throws Exception {
@@ -43,8 +43,11 @@ class PprofServerTest {
             assertEquals(404, get(base + "/").statusCode());
             assertEquals(404, get(base + "/debug/pprof/symbol").statusCode());
             assertEquals(404, get(base + "/debug/pprof/goroutine/extra").statusCode());
-            HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create(base + "/debug/pprof/heap"))
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> post = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/debug/pprof/heap"))
+                            .POST(HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals(405, post.statusCode());
             assertEquals("GET", post.headers().firstValue("allow").orElse(""));
             HttpResponse<String> threads = get(base + "/debug/pprof/threads?debug=1");
@@ -59,12 +62,16 @@ class PprofServerTest {
     @Test
     void itsThreadsAreDaemonsSoAMainThatReturnsEndsTheJvm() throws Exception {
         try (PprofServer server = PprofServer.start(0)) {
-            HttpURLConnection c = (HttpURLConnection) new URL("http://127.0.0.1:" + server.port() + "/debug/pprof/").openConnection();
+            HttpURLConnection c =
+                    (HttpURLConnection) new URL("http://127.0.0.1:" + server.port() + "/debug/pprof/").openConnection();
             assertEquals(200, c.getResponseCode()); // a request, so the pool's threads exist too
             List<Thread> serverThreads = Thread.getAllStackTraces().keySet().stream()
-                    .filter(t -> t.getName().startsWith("HTTP-Dispatcher") || t.getName().startsWith("pprof-http-"))
+                    .filter(t -> t.getName().startsWith("HTTP-Dispatcher")
+                            || t.getName().startsWith("pprof-http-"))
                     .toList();
-            assertTrue(serverThreads.stream().anyMatch(t -> t.getName().startsWith("HTTP-Dispatcher")), serverThreads.toString());
+            assertTrue(
+                    serverThreads.stream().anyMatch(t -> t.getName().startsWith("HTTP-Dispatcher")),
+                    serverThreads.toString());
             serverThreads.forEach(t -> assertTrue(t.isDaemon(), t + " is a daemon"));
         }
     }
@@ -72,10 +79,15 @@ class PprofServerTest {
     @Test
     void startBindsTheLoopbackAddress() throws Exception {
         try (PprofServer server = PprofServer.start(0)) {
-            for (InetAddress address : InetAddress.getAllByName(InetAddress.getLocalHost().getHostName())) {
+            for (InetAddress address :
+                    InetAddress.getAllByName(InetAddress.getLocalHost().getHostName())) {
                 if (!address.isLoopbackAddress()) {
-                    String host = address.getHostAddress().contains(":") ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
-                    assertThrows(ConnectException.class, () -> get("http://" + host + ":" + server.port() + "/debug/pprof/"),
+                    String host = address.getHostAddress().contains(":")
+                            ? "[" + address.getHostAddress() + "]"
+                            : address.getHostAddress();
+                    assertThrows(
+                            ConnectException.class,
+                            () -> get("http://" + host + ":" + server.port() + "/debug/pprof/"),
                             "reachable on " + host);
                 }
             }
@@ -96,11 +108,17 @@ class PprofServerTest {
         try {
             String base = "http://127.0.0.1:" + server.getAddress().getPort();
             assertEquals(200, get(base + "/hello").statusCode());
-            HttpResponse<byte[]> goroutine = http.send(HttpRequest.newBuilder(URI.create(base + "/debug/pprof/goroutine")).build(),
+            HttpResponse<byte[]> goroutine = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/debug/pprof/goroutine"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             assertEquals(200, goroutine.statusCode());
-            assertEquals("application/octet-stream", goroutine.headers().firstValue("content-type").orElse(""));
-            assertEquals("threads", PprofTest.decode(goroutine.body()).sampleTypes().get(0).type());
+            assertEquals(
+                    "application/octet-stream",
+                    goroutine.headers().firstValue("content-type").orElse(""));
+            assertEquals(
+                    "threads",
+                    PprofTest.decode(goroutine.body()).sampleTypes().get(0).type());
         } finally {
             server.stop(0);
             executor.shutdownNow();
@@ -108,7 +126,10 @@ class PprofServerTest {
     }
 
     private HttpResponse<String> get(String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -1,12 +1,15 @@
 package io.github.jmhpprof;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.jmhpprof.model.ProfileData;
 import io.github.jmhpprof.model.Sample;
 import io.github.jmhpprof.pprof.PprofDecoder;
 import io.github.jmhpprof.proto.Profile;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,12 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.zip.GZIPInputStream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 class PprofTest {
 
@@ -38,7 +37,8 @@ class PprofTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Pprof.startCpuProfile(out);
         try {
-            assertThrows(Pprof.CpuProfileInUseException.class, () -> Pprof.startCpuProfile(new ByteArrayOutputStream()));
+            assertThrows(
+                    Pprof.CpuProfileInUseException.class, () -> Pprof.startCpuProfile(new ByteArrayOutputStream()));
             Thread busy = new Thread(PprofTest::spinFor500Millis, "busy-worker-1");
             busy.start();
             busy.join();
@@ -48,11 +48,20 @@ class PprofTest {
         ProfileData cpu = decode(out.toByteArray());
         assertEquals("cpu", cpu.sampleTypes().get(1).type());
         assertTrue(cpu.durationNanos() >= 500_000_000L, "duration " + cpu.durationNanos());
-        long busyNanos = cpu.samples().stream().filter(s -> "busy-worker-1".equals(s.labels().get("thread")))
-                .filter(s -> hasFrame(s, "spinFor500Millis")).mapToLong(s -> s.values()[1]).sum();
-        assertTrue(busyNanos >= 50_000_000L, "CPU time in spinFor500Millis: " + busyNanos + " of " + cpu.total(1)
-                + " in " + cpu.samples().stream().map(s -> s.labels().get("thread") + " " + s.stack().leaf().methodName()).toList());
-        assertTrue(cpu.samples().stream().noneMatch(s -> s.labels().get("thread").startsWith("JFR ")), "no JFR threads");
+        long busyNanos = cpu.samples().stream()
+                .filter(s -> "busy-worker-1".equals(s.labels().get("thread")))
+                .filter(s -> hasFrame(s, "spinFor500Millis"))
+                .mapToLong(s -> s.values()[1])
+                .sum();
+        assertTrue(
+                busyNanos >= 50_000_000L,
+                "CPU time in spinFor500Millis: " + busyNanos + " of " + cpu.total(1) + " in "
+                        + cpu.samples().stream()
+                                .map(s -> s.labels().get("thread") + " "
+                                        + s.stack().leaf().methodName())
+                                .toList());
+        assertTrue(
+                cpu.samples().stream().noneMatch(s -> s.labels().get("thread").startsWith("JFR ")), "no JFR threads");
     }
 
     @Test
@@ -71,11 +80,13 @@ class PprofTest {
         // The exact bytes come from live threads: this one stays alive until the profile is written.
         CountDownLatch allocated = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Thread allocator = new Thread(() -> {
-            allocate64MiB();
-            allocated.countDown();
-            awaitRelease(release);
-        }, "allocating-worker-1");
+        Thread allocator = new Thread(
+                () -> {
+                    allocate64MiB();
+                    allocated.countDown();
+                    awaitRelease(release);
+                },
+                "allocating-worker-1");
         allocator.start();
         allocated.await();
         ProfileData allocs;
@@ -87,7 +98,10 @@ class PprofTest {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 Pprof.lookup("allocs").writeTo(out, 0);
                 allocs = decode(out.toByteArray());
-                inMethod = allocs.samples().stream().filter(s -> hasFrame(s, "allocate64MiB")).mapToLong(s -> s.values()[1]).sum();
+                inMethod = allocs.samples().stream()
+                        .filter(s -> hasFrame(s, "allocate64MiB"))
+                        .mapToLong(s -> s.values()[1])
+                        .sum();
             } while (inMethod < 1L << 20 && System.nanoTime() < deadline && sleep(200));
         } finally {
             release.countDown();
@@ -97,7 +111,9 @@ class PprofTest {
         // Exactly 64 MiB only when every sampled thread is still alive: other tests' threads that
         // ended have no exact count, and then all samples are scaled together (see the sampler comment).
         assertTrue(inMethod >= 1L << 20, "alloc_space in allocate64MiB: " + inMethod);
-        assertTrue(allocs.comments().stream().anyMatch(c -> c.startsWith("sampler: jdk.ObjectAllocationSample")), allocs.comments().toString());
+        assertTrue(
+                allocs.comments().stream().anyMatch(c -> c.startsWith("sampler: jdk.ObjectAllocationSample")),
+                allocs.comments().toString());
     }
 
     @Test
@@ -116,7 +132,8 @@ class PprofTest {
                 Pprof.lookup("threads").writeTo(out, 0);
                 count = decode(out.toByteArray()).samples().stream()
                         .filter(s -> "parked-worker-#".equals(s.labels().get("thread")) && hasFrame(s, "awaitRelease"))
-                        .mapToLong(s -> s.values()[0]).sum();
+                        .mapToLong(s -> s.values()[0])
+                        .sum();
                 Thread.sleep(20);
             }
             assertEquals(3, count);
@@ -138,19 +155,25 @@ class PprofTest {
         Pprof.writeHeapProfile(heap);
         ProfileData live = decode(heap.toByteArray());
         assertEquals("inuse_space", live.sampleTypes().get(1).type());
-        long arrays = live.samples().stream().filter(s -> "byte[]".equals(s.labels().get("object"))).mapToLong(s -> s.values()[1]).sum();
-        assertTrue(arrays >= 2000L * 16 * 1024, "the 2,000 arrays of 16 kB held since the recording started: " + arrays);
+        long arrays = live.samples().stream()
+                .filter(s -> "byte[]".equals(s.labels().get("object")))
+                .mapToLong(s -> s.values()[1])
+                .sum();
+        assertTrue(
+                arrays >= 2000L * 16 * 1024, "the 2,000 arrays of 16 kB held since the recording started: " + arrays);
         ByteArrayOutputStream block = new ByteArrayOutputStream();
         Pprof.lookup("block").writeTo(block, 0);
         assertEquals("delay", decode(block.toByteArray()).sampleTypes().get(1).type());
         ByteArrayOutputStream mutex = new ByteArrayOutputStream();
         Pprof.lookup("mutex").writeTo(mutex, 0);
-        assertEquals("contentions", decode(mutex.toByteArray()).sampleTypes().get(0).type());
+        assertEquals(
+                "contentions", decode(mutex.toByteArray()).sampleTypes().get(0).type());
     }
 
     @Test
     void everyProfileButCpuIsFoundByItsNameAsInGo() throws Exception {
-        assertEquals(List.of("allocs", "heap", "block", "mutex", "threads"),
+        assertEquals(
+                List.of("allocs", "heap", "block", "mutex", "threads"),
                 Pprof.profiles().stream().map(Pprof.Profile::name).toList());
         for (Pprof.Profile p : Pprof.profiles()) {
             assertSame(p, Pprof.lookup(p.name()));
@@ -160,12 +183,15 @@ class PprofTest {
         assertNull(Pprof.lookup("cmdline"));
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         Pprof.lookup("goroutine").writeTo(text, 1);
-        assertTrue(text.toString(StandardCharsets.UTF_8).startsWith("threads profile: total "), text.toString(StandardCharsets.UTF_8));
+        assertTrue(
+                text.toString(StandardCharsets.UTF_8).startsWith("threads profile: total "),
+                text.toString(StandardCharsets.UTF_8));
         ByteArrayOutputStream proto = new ByteArrayOutputStream();
         Pprof.lookup("threads").writeTo(proto, 0);
         assertEquals("threads", decode(proto.toByteArray()).sampleTypes().get(0).type());
         ByteArrayOutputStream none = new ByteArrayOutputStream();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Pprof.lookup("threads").writeTo(none, 2));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> Pprof.lookup("threads").writeTo(none, 2));
         assertEquals("debug must be 0 (pprof protobuf) or 1 (text), got 2", e.getMessage());
         assertEquals(0, none.size(), "nothing written");
     }

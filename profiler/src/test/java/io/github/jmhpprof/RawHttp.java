@@ -10,8 +10,7 @@ import java.nio.charset.StandardCharsets;
 /** HTTP at the socket level, for clients no well-behaved library would be: ones that leave, or never finish asking. */
 final class RawHttp {
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     static Socket connect(int port) throws IOException {
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
@@ -35,7 +34,8 @@ final class RawHttp {
     /** Sends half a request: the request line and one header, never the blank line that ends it. */
     static Socket halfSent(int port) throws IOException {
         Socket socket = connect(port);
-        socket.getOutputStream().write("GET /debug/pprof/allocs HTTP/1.1\r\nHost: 127.0.0.1\r\n".getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream()
+                .write("GET /debug/pprof/allocs HTTP/1.1\r\nHost: 127.0.0.1\r\n".getBytes(StandardCharsets.US_ASCII));
         socket.getOutputStream().flush();
         return socket;
     }

@@ -76,20 +76,23 @@ final class ServerProcess implements AutoCloseable {
 
     static ServerProcess start(Path tmp, String... jvmFlags) throws IOException, InterruptedException {
         Files.createDirectories(tmp);
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djava.io.tmpdir=" + tmp.toAbsolutePath()));
         command.addAll(List.of(jvmFlags));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), ServerProcess.class.getName()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line;
         StringBuilder seen = new StringBuilder();
         while ((line = out.readLine()) != null) {
             if (line.startsWith("port ")) {
-                Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "server-output");
+                Thread drain = new Thread(() -> out.lines().forEach(l -> {}), "server-output");
                 drain.setDaemon(true);
                 drain.start();
-                return new ServerProcess(process, tmp, Integer.parseInt(line.substring(5).strip()));
+                return new ServerProcess(
+                        process, tmp, Integer.parseInt(line.substring(5).strip()));
             }
             seen.append(line).append('\n');
         }
@@ -142,13 +145,15 @@ final class ServerProcess implements AutoCloseable {
     /** Bytes in the server's temp folder, JFR's repository included. */
     long tempBytes() throws IOException {
         try (Stream<Path> files = Files.walk(tmp)) {
-            return files.filter(Files::isRegularFile).mapToLong(f -> {
-                try {
-                    return Files.size(f);
-                } catch (IOException e) {
-                    return 0; // deleted meanwhile
-                }
-            }).sum();
+            return files.filter(Files::isRegularFile)
+                    .mapToLong(f -> {
+                        try {
+                            return Files.size(f);
+                        } catch (IOException e) {
+                            return 0; // deleted meanwhile
+                        }
+                    })
+                    .sum();
         }
     }
 

@@ -3,7 +3,6 @@ package io.github.jmhpprof.examples;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.jmhpprof.PprofServer;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;

@@ -24,10 +24,10 @@ public final class LoadGenerator {
 
     /** At most this many requests per run. */
     static final int MAX_REQUESTS = 100_000;
+
     static final int MAX_CONCURRENCY = 16;
 
-    private LoadGenerator() {
-    }
+    private LoadGenerator() {}
 
     /**
      * Sends {@code requests} GETs to {@code url}, {@code concurrency} at a time; returns how many got HTTP 200.
@@ -42,8 +42,12 @@ public final class LoadGenerator {
             throw new IllegalArgumentException("requests must be 1.." + MAX_REQUESTS + " and concurrency 1.."
                     + MAX_CONCURRENCY + ", got " + requests + " and " + concurrency);
         }
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30)).GET().build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpRequest request = HttpRequest.newBuilder(url)
+                .timeout(Duration.ofSeconds(30))
+                .GET()
+                .build();
         AtomicInteger left = new AtomicInteger(requests);
         AtomicInteger ok = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);

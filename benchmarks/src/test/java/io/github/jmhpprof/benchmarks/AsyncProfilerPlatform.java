@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Whether async-profiler's jar carries a native library for this machine, so the default engine is async-profiler. */
 final class AsyncProfilerPlatform {
 
-    private AsyncProfilerPlatform() {
-    }
+    private AsyncProfilerPlatform() {}
 
     static boolean shipsALibraryHere() {
         String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);

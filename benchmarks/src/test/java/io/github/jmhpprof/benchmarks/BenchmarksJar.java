@@ -30,7 +30,9 @@ final class BenchmarksJar {
         /** Like {@link #profile}, for a benchmark named in full, e.g. one outside the sample package. */
         Path profileOf(String fullName, String file) {
             try (Stream<Path> folders = Files.list(workDir.resolve("pprof"))) {
-                List<Path> matches = folders.filter(f -> f.getFileName().toString().startsWith(fullName + "-")).toList();
+                List<Path> matches = folders.filter(
+                                f -> f.getFileName().toString().startsWith(fullName + "-"))
+                        .toList();
                 if (matches.size() != 1) {
                     throw new AssertionError("want one folder for " + fullName + ", got " + matches);
                 }
@@ -45,8 +47,7 @@ final class BenchmarksJar {
         }
     }
 
-    private BenchmarksJar() {
-    }
+    private BenchmarksJar() {}
 
     /**
      * The JVM the benchmarks run on: the test's own, which failsafe starts on a JDK toolchain (17,
@@ -88,13 +89,16 @@ final class BenchmarksJar {
         command.add(jar().toAbsolutePath().toString());
         command.addAll(args);
         Path log = workDir.resolve("jmh-output.txt");
-        Process process = new ProcessBuilder(command).directory(workDir.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         process.getOutputStream().close();
         if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
-            throw new AssertionError("benchmarks.jar did not finish in " + timeoutSeconds + " s: " + command
-                    + "\n" + Files.readString(log, StandardCharsets.UTF_8));
+            throw new AssertionError("benchmarks.jar did not finish in " + timeoutSeconds + " s: " + command + "\n"
+                    + Files.readString(log, StandardCharsets.UTF_8));
         }
         return new Run(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8), workDir);
     }

@@ -1,10 +1,12 @@
 package io.github.jmhpprof.benchmarks;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.jmhpprof.testing.GoPprof;
 import io.github.jmhpprof.testing.JmhCsv;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,11 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertAll;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@code io.github.jmhpprof.Compare} on real runs of the sample benchmarks: a run made slower and
@@ -40,8 +39,18 @@ class CompareIT {
 
     private static final String BUBBLE = BenchmarksJar.PKG + "BubbleSortBenchmark.bubbleSort";
     private static final String LIST = BenchmarksJar.PKG + "PreallocBenchmark.listPresized";
-    private static final List<String> SETTINGS = List.of("BubbleSortBenchmark|PreallocBenchmark.listPresized",
-            "-f", "4", "-wi", "1", "-w", "200ms", "-i", "3", "-r", "200ms");
+    private static final List<String> SETTINGS = List.of(
+            "BubbleSortBenchmark|PreallocBenchmark.listPresized",
+            "-f",
+            "4",
+            "-wi",
+            "1",
+            "-w",
+            "200ms",
+            "-i",
+            "3",
+            "-r",
+            "200ms");
     /** 100,000 references, 4 more bytes each without compressed oops (±1 %: JMH's own bytes per iteration). */
     private static final double MORE_BYTES = 400_000;
 
@@ -59,7 +68,8 @@ class CompareIT {
             Files.move(work.resolve("jmh-output.txt"), work.resolve(name + "-output.txt"));
         }
         List<String> args = new ArrayList<>(SETTINGS);
-        args.addAll(List.of("-jvmArgsAppend", "-Xint -XX:-UseCompressedOops", "-prof", "pprof:dir=slower;baseline=old"));
+        args.addAll(
+                List.of("-jvmArgsAppend", "-Xint -XX:-UseCompressedOops", "-prof", "pprof:dir=slower;baseline=old"));
         slower = BenchmarksJar.run(work, 900, args);
         assertEquals(0, slower.exitCode(), slower.output());
     }
@@ -75,16 +85,24 @@ class CompareIT {
                 () -> assertEquals("true", bubble.get("significant"), c.output()),
                 () -> assertEquals("true", list.get("significant"), c.output()),
                 () -> assertEquals("forks", bubble.get("units")),
-                () -> assertEquals(2.0 / 70, Double.parseDouble(bubble.get("p_value")), 1e-9, "four forks a side, all apart"),
+                () -> assertEquals(
+                        2.0 / 70, Double.parseDouble(bubble.get("p_value")), 1e-9, "four forks a side, all apart"),
                 () -> assertTrue(Double.parseDouble(bubble.get("delta_pct")) > 100, "interpreted is slower: " + bubble),
                 () -> assertTrue(Double.parseDouble(list.get("delta_pct")) > 100, "interpreted is slower: " + list),
-                () -> assertEquals(MORE_BYTES, number(list, "new_bytes_per_op") - number(list, "old_bytes_per_op"), MORE_BYTES * 0.01),
+                () -> assertEquals(
+                        MORE_BYTES,
+                        number(list, "new_bytes_per_op") - number(list, "old_bytes_per_op"),
+                        MORE_BYTES * 0.01),
                 // The int[] is as large either way; B/op also holds JMH's own few hundred bytes per
                 // iteration, spread over the few operations an interpreted iteration runs.
-                () -> assertEquals(number(bubble, "old_bytes_per_op"), number(bubble, "new_bytes_per_op"), 2_000,
+                () -> assertEquals(
+                        number(bubble, "old_bytes_per_op"),
+                        number(bubble, "new_bytes_per_op"),
+                        2_000,
                         "an int[] is as large either way"),
                 () -> assertTrue(bubble.get("top_cpu_change").startsWith(BUBBLE + " +"), bubble.get("top_cpu_change")),
-                () -> assertTrue(c.output().matches("(?s).*bytes/op +\\+[\\d.]+(kB|MB) {2}java\\.util\\.ArrayList\\.<init> .*"),
+                () -> assertTrue(
+                        c.output().matches("(?s).*bytes/op +\\+[\\d.]+(kB|MB) {2}java\\.util\\.ArrayList\\.<init> .*"),
                         "the reference array is allocated in ArrayList's constructor:\n" + c.output()));
     }
 
@@ -93,7 +111,8 @@ class CompareIT {
         compare("--csv", "diff.csv", "old", "slower");
         String command = csv(work.resolve("diff.csv")).get(BUBBLE).get("cpu_diff_command");
         assertTrue(command.startsWith("go tool pprof -http=: -diff_base="), command);
-        List<String> args = new ArrayList<>(Arrays.asList(command.substring("go tool pprof ".length()).split(" ")));
+        List<String> args = new ArrayList<>(
+                Arrays.asList(command.substring("go tool pprof ".length()).split(" ")));
         args.set(0, "-top"); // instead of -http: the same profiles, as text
         args.replaceAll(a -> a.startsWith("-diff_base=") ? "-diff_base=" + work.resolve(a.substring(11)) : a);
         args.set(args.size() - 1, work.resolve(args.get(args.size() - 1)).toString());
@@ -112,7 +131,10 @@ class CompareIT {
         assertTrue(bytes.output().contains("FAIL: " + LIST + " in slower allocates "), bytes.output());
         assertFalse(bytes.output().contains("FAIL: " + BUBBLE), "bubbleSort allocates as much as before");
         assertEquals(0, compare("--max-alloc-growth=25", "old", "slower").status(), "+20 % B/op is within 25 %");
-        assertEquals(0, compare("--max-slowdown=0", "--max-alloc-growth=0", "old", "old").status());
+        assertEquals(
+                0,
+                compare("--max-slowdown=0", "--max-alloc-growth=0", "old", "old")
+                        .status());
     }
 
     @Test
@@ -120,10 +142,14 @@ class CompareIT {
         Compared c = compare("--csv", "same.csv", "old", "same");
         assertEquals(0, c.status(), c.output());
         for (Map<String, String> row : csv(work.resolve("same.csv")).values()) {
-            assertAll(row.get("benchmark"),
+            assertAll(
+                    row.get("benchmark"),
                     () -> assertEquals("forks", row.get("units")),
-                    () -> assertEquals(number(row, "old_bytes_per_op"), number(row, "new_bytes_per_op"),
-                            number(row, "old_bytes_per_op") * 0.01, "exact counters, same code"),
+                    () -> assertEquals(
+                            number(row, "old_bytes_per_op"),
+                            number(row, "new_bytes_per_op"),
+                            number(row, "old_bytes_per_op") * 0.01,
+                            "exact counters, same code"),
                     () -> assertTrue(number(row, "p_value") >= 2.0 / 70 - 1e-12 && number(row, "p_value") <= 1));
         }
         Map<String, Map<String, String>> itself = csv(writeCsv("itself.csv", "old", "old"));
@@ -150,8 +176,7 @@ class CompareIT {
         assertTrue(c.output().contains("n=4+8 forks"), c.output());
     }
 
-    private record Compared(int status, String output) {
-    }
+    private record Compared(int status, String output) {}
 
     private static Path writeCsv(String name, String... runs) throws Exception {
         List<String> args = new ArrayList<>(List.of("--csv", name));
@@ -163,10 +188,16 @@ class CompareIT {
 
     /** {@code java -cp benchmarks.jar io.github.jmhpprof.Compare <args>} in the work folder, as CI would run it. */
     private static Compared compare(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(BenchmarksJar.javaBinary().toString(), "-cp",
-                BenchmarksJar.jar().toAbsolutePath().toString(), "io.github.jmhpprof.Compare"));
+        List<String> command = new ArrayList<>(List.of(
+                BenchmarksJar.javaBinary().toString(),
+                "-cp",
+                BenchmarksJar.jar().toAbsolutePath().toString(),
+                "io.github.jmhpprof.Compare"));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(command)
+                .directory(work.toFile())
+                .redirectErrorStream(true)
+                .start();
         p.getOutputStream().close();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "Compare finished");

@@ -1,10 +1,9 @@
 package io.github.jmhpprof.benchmarks;
 
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,10 +15,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * What the README and the docs/ pages show works as shown: every {@code ```java} block is a
@@ -29,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DocsSnippetsIT {
 
     private static final Pattern BLOCK = Pattern.compile("(?ms)^```(java|sh runnable)\\s*\\n(.*?)^```\\s*$");
-    private static final Pattern PUBLIC_CLASS = Pattern.compile("(?m)^public (?:final )?(?:class|record|interface) (\\w+)");
+    private static final Pattern PUBLIC_CLASS =
+            Pattern.compile("(?m)^public (?:final )?(?:class|record|interface) (\\w+)");
     private static final long RUN_TIMEOUT_SECONDS = 600;
 
     record Snippet(Path page, int index, String kind, String text) {
@@ -42,9 +42,10 @@ class DocsSnippetsIT {
     Stream<DynamicTest> everyJavaBlockCompilesAndEveryRunnableShellBlockRuns() throws IOException {
         List<Snippet> snippets = snippets();
         assertTrue(snippets.stream().anyMatch(s -> s.kind().equals("java")), "java blocks found: " + snippets);
-        assertTrue(snippets.stream().anyMatch(s -> s.kind().equals("sh runnable")), "runnable blocks found: " + snippets);
-        return snippets.stream().map(s -> DynamicTest.dynamicTest(s.name(),
-                () -> {
+        assertTrue(
+                snippets.stream().anyMatch(s -> s.kind().equals("sh runnable")), "runnable blocks found: " + snippets);
+        return snippets.stream()
+                .map(s -> DynamicTest.dynamicTest(s.name(), () -> {
                     if (s.kind().equals("java")) {
                         compiles(s);
                     } else {
@@ -54,7 +55,10 @@ class DocsSnippetsIT {
     }
 
     static Path repositoryRoot() {
-        return Path.of(System.getProperty("benchmarks.sourceRoot")).resolve("../../../..").toAbsolutePath().normalize();
+        return Path.of(System.getProperty("benchmarks.sourceRoot"))
+                .resolve("../../../..")
+                .toAbsolutePath()
+                .normalize();
     }
 
     static List<Snippet> snippets() throws IOException {
@@ -82,10 +86,20 @@ class DocsSnippetsIT {
         Files.writeString(source, snippet.text(), StandardCharsets.UTF_8);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        int status = javac.run(null, errors, errors, "-d", dir.resolve("classes").toString(),
-                "-cp", BenchmarksJar.jar().toAbsolutePath().toString(), source.toString());
-        assertEquals(0, status, snippet.name() + " does not compile:\n" + errors.toString(StandardCharsets.UTF_8)
-                + "\n" + snippet.text());
+        int status = javac.run(
+                null,
+                errors,
+                errors,
+                "-d",
+                dir.resolve("classes").toString(),
+                "-cp",
+                BenchmarksJar.jar().toAbsolutePath().toString(),
+                source.toString());
+        assertEquals(
+                0,
+                status,
+                snippet.name() + " does not compile:\n" + errors.toString(StandardCharsets.UTF_8) + "\n"
+                        + snippet.text());
     }
 
     /** In a fresh directory whose benchmarks/ is the repository's, so paths read as in a checkout. */
@@ -95,7 +109,9 @@ class DocsSnippetsIT {
         Path script = dir.resolve("snippet.sh");
         Files.writeString(script, snippet.text(), StandardCharsets.UTF_8);
         ProcessBuilder builder = new ProcessBuilder("bash", "-eu", "-o", "pipefail", script.toString())
-                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("output.txt").toFile());
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("output.txt").toFile());
         // The JDK under test first on the PATH; other JMH runs on this machine do not block this one.
         builder.environment().put("PATH", BenchmarksJar.javaBinary().getParent() + ":" + System.getenv("PATH"));
         builder.environment().put("JAVA_TOOL_OPTIONS", "-Djmh.ignoreLock=true");
@@ -107,7 +123,8 @@ class DocsSnippetsIT {
         }
         String output = Files.readString(dir.resolve("output.txt"), StandardCharsets.UTF_8);
         assertTrue(done, snippet.name() + " did not finish in " + RUN_TIMEOUT_SECONDS + " s:\n" + output);
-        assertEquals(0, process.exitValue(), snippet.name() + " failed:\n" + snippet.text() + "\n--- output:\n" + output);
+        assertEquals(
+                0, process.exitValue(), snippet.name() + " failed:\n" + snippet.text() + "\n--- output:\n" + output);
         assertFalse(output.isBlank(), snippet.name() + " printed nothing");
     }
 }

@@ -1,16 +1,15 @@
 package io.github.jmhpprof.benchmarks;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.jmhpprof.testing.GoPprof;
 import io.github.jmhpprof.testing.JmhCsv;
 import io.github.jmhpprof.testing.RawProfile;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * How much of the CPU time JFR's CPU profile (engine=jfr, the fallback where async-profiler does
@@ -32,8 +31,27 @@ class FidelityIT {
     static void runOnTheJdkUnderTest() throws Exception {
         jdk = BenchmarksJar.javaFeatureVersion();
         Path dir = BenchmarksJar.newWorkDir("fidelity");
-        run = BenchmarksJar.run(dir, 300, List.of("BubbleSortBenchmark.bubbleSort|ConcatBenchmark.plus|PreallocBenchmark.grow$",
-                "-f", "1", "-wi", "2", "-w", "500ms", "-i", "3", "-r", "1s", "-prof", "pprof:engine=jfr", "-rf", "csv", "-rff", "results.csv"));
+        run = BenchmarksJar.run(
+                dir,
+                300,
+                List.of(
+                        "BubbleSortBenchmark.bubbleSort|ConcatBenchmark.plus|PreallocBenchmark.grow$",
+                        "-f",
+                        "1",
+                        "-wi",
+                        "2",
+                        "-w",
+                        "500ms",
+                        "-i",
+                        "3",
+                        "-r",
+                        "1s",
+                        "-prof",
+                        "pprof:engine=jfr",
+                        "-rf",
+                        "csv",
+                        "-rff",
+                        "results.csv"));
         assertEquals(0, run.exitCode(), run.output());
         results = JmhCsv.read(dir.resolve("results.csv"));
     }
@@ -46,15 +64,17 @@ class FidelityIT {
             // while the OS has it waiting for a core, so a loaded machine read 1.59 (OtherProfilersIT).
             assertTrue(coverage > 0, benchmark + " coverage " + coverage);
             if (jdk >= 25) {
-                assertTrue(coverage >= 0.9 && coverage <= 1.1, "JDK " + jdk + ": CPU-time sampling covers "
-                        + benchmark + " within 10%, got " + coverage);
+                assertTrue(
+                        coverage >= 0.9 && coverage <= 1.1,
+                        "JDK " + jdk + ": CPU-time sampling covers " + benchmark + " within 10%, got " + coverage);
             }
         }
     }
 
     @Test
     void theSamplerIsNamedInTheProfileAndTheSummary() {
-        String sampler = RawProfile.of(run.profile("BubbleSortBenchmark.bubbleSort", "cpu.pb.gz")).comment("sampler");
+        String sampler = RawProfile.of(run.profile("BubbleSortBenchmark.bubbleSort", "cpu.pb.gz"))
+                .comment("sampler");
         if (jdk >= 25) {
             assertTrue(sampler.startsWith("jdk.CPUTimeSample"), sampler);
         } else {
@@ -75,5 +95,4 @@ class FidelityIT {
         String traces = GoPprof.run(List.of("-traces"), plus).assertNoStderr();
         assertTrue(traces.contains("(inline)"), traces);
     }
-
 }

@@ -1,11 +1,11 @@
 package io.github.jmhpprof.benchmarks;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import io.github.jmhpprof.testing.JmhCsv;
 import io.github.jmhpprof.testing.RawProfile;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -15,10 +15,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Profiles checked against answers known by construction ({@code io.github.jmhpprof.groundtruth}),
@@ -46,6 +45,7 @@ class GroundTruthIT {
 
     /** Bytes per operation by site, from the objects' layout (see AllocationSequenceBenchmark). */
     private static final Map<String, Long> SITE_BYTES = sites(49_168, 1_000 * 24, 100 * (16 + 50 * 8));
+
     private static final Map<String, Long> SITE_OBJECTS = sites(1, 1_000, 100);
     private static final List<String> CPU_PARTS = List.of("compute", "hash", "copy");
 
@@ -59,14 +59,49 @@ class GroundTruthIT {
         asyncLoads = AsyncProfilerPlatform.shipsALibraryHere();
         // interval=1ms: the CPU check is about attribution; 1 ms gives it about 20,000 samples.
         Path dir = BenchmarksJar.newWorkDir("ground-truth");
-        byDefault = BenchmarksJar.run(dir, 600, List.of(PKG + "(AllocationSequenceBenchmark|CpuSplitBenchmark)",
-                "-f", "1", "-wi", "2", "-w", "1s", "-i", "4", "-r", "5s", "-prof", "pprof:interval=1ms",
-                "-prof", "gc", "-rf", "csv", "-rff", "results.csv"));
+        byDefault = BenchmarksJar.run(
+                dir,
+                600,
+                List.of(
+                        PKG + "(AllocationSequenceBenchmark|CpuSplitBenchmark)",
+                        "-f",
+                        "1",
+                        "-wi",
+                        "2",
+                        "-w",
+                        "1s",
+                        "-i",
+                        "4",
+                        "-r",
+                        "5s",
+                        "-prof",
+                        "pprof:interval=1ms",
+                        "-prof",
+                        "gc",
+                        "-rf",
+                        "csv",
+                        "-rff",
+                        "results.csv"));
         assertEquals(0, byDefault.exitCode(), byDefault.output());
         defaultResults = JmhCsv.read(dir.resolve("results.csv"));
         Path jfrDir = BenchmarksJar.newWorkDir("ground-truth-jfr");
-        jfr = BenchmarksJar.run(jfrDir, 300, List.of(PKG + "(AllocationSequenceBenchmark|CpuSplitBenchmark)",
-                "-f", "1", "-wi", "2", "-w", "1s", "-i", "3", "-r", "1s", "-prof", "pprof:engine=jfr;interval=1ms"));
+        jfr = BenchmarksJar.run(
+                jfrDir,
+                300,
+                List.of(
+                        PKG + "(AllocationSequenceBenchmark|CpuSplitBenchmark)",
+                        "-f",
+                        "1",
+                        "-wi",
+                        "2",
+                        "-w",
+                        "1s",
+                        "-i",
+                        "3",
+                        "-r",
+                        "1s",
+                        "-prof",
+                        "pprof:engine=jfr;interval=1ms"));
         assertEquals(0, jfr.exitCode(), jfr.output());
     }
 
@@ -79,7 +114,8 @@ class GroundTruthIT {
         if (byDefault == null || jfr == null) {
             return;
         }
-        long truthTotal = SITE_BYTES.values().stream().mapToLong(Long::longValue).sum();
+        long truthTotal =
+                SITE_BYTES.values().stream().mapToLong(Long::longValue).sum();
         StringBuilder md = new StringBuilder("| Site | truth: bytes | truth: objects/op");
         List<BenchmarksJar.Run> runs = List.of(byDefault, jfr);
         List<RawProfile> allocs = new java.util.ArrayList<>();
@@ -87,29 +123,49 @@ class GroundTruthIT {
             RawProfile alloc = RawProfile.of(run.profileOf(SEQUENCE, "alloc.pb.gz"));
             allocs.add(alloc);
             String sampler = alloc.comment("sampler").startsWith("async") ? "async-profiler" : "JFR";
-            md.append(" | ").append(sampler).append(": bytes | ").append(sampler).append(": objects/op");
+            md.append(" | ")
+                    .append(sampler)
+                    .append(": bytes | ")
+                    .append(sampler)
+                    .append(": objects/op");
         }
         md.append(" |\n|---|---:|---:|---:|---:|---:|---:|\n");
         for (String site : SITE_BYTES.keySet()) {
-            md.append(String.format(Locale.ROOT, "| %s | %.1f %% | %d", site, 100.0 * SITE_BYTES.get(site) / truthTotal,
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %.1f %% | %d",
+                    site,
+                    100.0 * SITE_BYTES.get(site) / truthTotal,
                     SITE_OBJECTS.get(site)));
             for (RawProfile alloc : allocs) {
                 long ops = Long.parseLong(alloc.comment("operations"));
-                double share = (double) bySite(alloc, "alloc_space", List.of(site)).get(site) / alloc.total("alloc_space");
-                double perOp = (double) bySite(alloc, "alloc_objects", List.of(site)).get(site) / ops;
+                double share =
+                        (double) bySite(alloc, "alloc_space", List.of(site)).get(site) / alloc.total("alloc_space");
+                double perOp =
+                        (double) bySite(alloc, "alloc_objects", List.of(site)).get(site) / ops;
                 md.append(String.format(Locale.ROOT, " | %.1f %% | %.1f", 100 * share, perOp));
             }
             md.append(" |\n");
         }
-        md.append("\n| CPU part | truth (default run) | default | truth (JFR run) | JFR |\n|---|---:|---:|---:|---:|\n");
+        md.append(
+                "\n| CPU part | truth (default run) | default | truth (JFR run) | JFR |\n|---|---:|---:|---:|---:|\n");
         CpuSplit byDefaultSplit = CpuSplit.of(byDefault);
         CpuSplit jfrSplit = CpuSplit.of(jfr);
         for (String part : CPU_PARTS) {
-            md.append(String.format(Locale.ROOT, "| %s | %.1f %% | %.1f %% | %.1f %% | %.1f %% |%n", part,
-                    100 * byDefaultSplit.truth().get(part), 100 * byDefaultSplit.shares().get(part),
-                    100 * jfrSplit.truth().get(part), 100 * jfrSplit.shares().get(part)));
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %.1f %% | %.1f %% | %.1f %% | %.1f %% |%n",
+                    part,
+                    100 * byDefaultSplit.truth().get(part),
+                    100 * byDefaultSplit.shares().get(part),
+                    100 * jfrSplit.truth().get(part),
+                    100 * jfrSplit.shares().get(part)));
         }
-        md.append("\nsamplers: ").append(byDefaultSplit.sampler()).append(" / ").append(jfrSplit.sampler()).append('\n');
+        md.append("\nsamplers: ")
+                .append(byDefaultSplit.sampler())
+                .append(" / ")
+                .append(jfrSplit.sampler())
+                .append('\n');
         Files.writeString(byDefault.workDir().resolve("ground-truth.md"), md);
     }
 
@@ -117,8 +173,10 @@ class GroundTruthIT {
     void theLayoutTruthMatchesJmhsOwnAllocationCount() {
         double norm = defaultResults.score(SEQUENCE + ":gc.alloc.rate.norm");
         long truth = SITE_BYTES.values().stream().mapToLong(Long::longValue).sum();
-        assertTrue(Math.abs(norm / truth - 1) < 0.01, "gc.alloc.rate.norm " + norm + " B/op against " + truth
-                + " B/op from the objects' layout: the ground truth itself would be wrong");
+        assertTrue(
+                Math.abs(norm / truth - 1) < 0.01,
+                "gc.alloc.rate.norm " + norm + " B/op against " + truth
+                        + " B/op from the objects' layout: the ground truth itself would be wrong");
     }
 
     @Test
@@ -133,21 +191,30 @@ class GroundTruthIT {
         Map<String, Long> bytes = bySite(alloc, "alloc_space", SITE_BYTES.keySet());
         Map<String, Long> objects = bySite(alloc, "alloc_objects", SITE_BYTES.keySet());
         long total = alloc.total("alloc_space");
-        long truthTotal = SITE_BYTES.values().stream().mapToLong(Long::longValue).sum();
+        long truthTotal =
+                SITE_BYTES.values().stream().mapToLong(Long::longValue).sum();
         StringBuilder table = new StringBuilder();
         for (String site : SITE_BYTES.keySet()) {
             double share = (double) bytes.get(site) / total;
             double truthShare = (double) SITE_BYTES.get(site) / truthTotal;
             double perOp = (double) objects.get(site) / ops;
-            table.append(String.format(Locale.ROOT, "%s: %.1f %% of bytes (truth %.1f %%), %.1f objects/op (truth %d)%n",
-                    site, 100 * share, 100 * truthShare, perOp, SITE_OBJECTS.get(site)));
+            table.append(String.format(
+                    Locale.ROOT,
+                    "%s: %.1f %% of bytes (truth %.1f %%), %.1f objects/op (truth %d)%n",
+                    site,
+                    100 * share,
+                    100 * truthShare,
+                    perOp,
+                    SITE_OBJECTS.get(site)));
         }
         for (String site : SITE_BYTES.keySet()) {
             double share = (double) bytes.get(site) / total;
             double truthShare = (double) SITE_BYTES.get(site) / truthTotal;
             assertTrue(Math.abs(share - truthShare) <= 0.03, site + " share off by more than 3 points:\n" + table);
             double perOp = (double) objects.get(site) / ops;
-            assertTrue(Math.abs(perOp / SITE_OBJECTS.get(site) - 1) <= 0.05, site + " objects off by more than 5 %:\n" + table);
+            assertTrue(
+                    Math.abs(perOp / SITE_OBJECTS.get(site) - 1) <= 0.05,
+                    site + " objects off by more than 5 %:\n" + table);
         }
     }
 
@@ -162,10 +229,14 @@ class GroundTruthIT {
     void jfrsBufferRefillSamplingMisplacesTheSequenceAsDocumented() {
         RawProfile alloc = RawProfile.of(jfr.profileOf(SEQUENCE, "alloc.pb.gz"));
         String sampler = alloc.comment("sampler");
-        assertTrue(sampler.startsWith("jdk.ObjectAllocationSample") && sampler.contains("buffer-refill sampling")
-                && sampler.contains("drop engine=jfr"), sampler);
+        assertTrue(
+                sampler.startsWith("jdk.ObjectAllocationSample")
+                        && sampler.contains("buffer-refill sampling")
+                        && sampler.contains("drop engine=jfr"),
+                sampler);
         Map<String, Long> bytes = bySite(alloc, "alloc_space", SITE_BYTES.keySet());
-        long truthTotal = SITE_BYTES.values().stream().mapToLong(Long::longValue).sum();
+        long truthTotal =
+                SITE_BYTES.values().stream().mapToLong(Long::longValue).sum();
         double worst = 0;
         for (String site : SITE_BYTES.keySet()) {
             double share = (double) bytes.get(site) / alloc.total("alloc_space");
@@ -178,7 +249,8 @@ class GroundTruthIT {
     @Test
     void theSummaryNamesTheSamplerOfEachProfile() {
         String summary = byDefault.output();
-        assertTrue(summary.contains("sampler: " + (asyncLoads ? "async-profiler alloc" : "jdk.ObjectAllocationSample")),
+        assertTrue(
+                summary.contains("sampler: " + (asyncLoads ? "async-profiler alloc" : "jdk.ObjectAllocationSample")),
                 summary);
         assertTrue(summary.contains("sampler: " + (asyncLoads ? "async-profiler event=ctimer" : "jdk.")), summary);
     }
@@ -188,7 +260,8 @@ class GroundTruthIT {
         assumeTrue(asyncLoads, "the default here is JFR, checked below");
         CpuSplit split = CpuSplit.of(byDefault);
         for (String part : CPU_PARTS) {
-            assertTrue(Math.abs(split.shares().get(part) - split.truth().get(part)) <= 0.05,
+            assertTrue(
+                    Math.abs(split.shares().get(part) - split.truth().get(part)) <= 0.05,
                     part + " off by more than 5 points: " + split);
         }
     }

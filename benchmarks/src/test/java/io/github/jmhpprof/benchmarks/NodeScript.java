@@ -20,11 +20,9 @@ import java.util.stream.Stream;
 final class NodeScript {
 
     /** What one script run printed. */
-    record Result(int exitCode, String stdout, String stderr) {
-    }
+    record Result(int exitCode, String stdout, String stderr) {}
 
-    private NodeScript() {
-    }
+    private NodeScript() {}
 
     /** {@code src/test/node/} of the benchmarks module, found from its source root. */
     static Path directory() {
@@ -48,8 +46,11 @@ final class NodeScript {
         Path out = Files.createTempFile("node-stdout", ".txt");
         Path err = Files.createTempFile("node-stderr", ".txt");
         try {
-            Process process = new ProcessBuilder(command).directory(dir.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            Process process = new ProcessBuilder(command)
+                    .directory(dir.toFile())
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .start();
             process.getOutputStream().close();
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 // The browser is a child of node: stop the whole tree.
@@ -57,7 +58,9 @@ final class NodeScript {
                 throw new AssertionError("node " + script + " did not finish in " + timeoutSeconds + " s: " + command
                         + "\n" + Files.readString(err, StandardCharsets.UTF_8));
             }
-            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+            return new Result(
+                    process.exitValue(),
+                    Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
         } finally {
             Files.deleteIfExists(out);
@@ -67,8 +70,12 @@ final class NodeScript {
 
     private static Path node() {
         String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
-        return Stream.of(path.split(File.pathSeparator)).filter(d -> !d.isEmpty())
-                .map(d -> Path.of(d, "node")).filter(Files::isExecutable).findFirst()
-                .orElseThrow(() -> new AssertionError("node not found on PATH: install Node.js 20+ and run ./setup.sh"));
+        return Stream.of(path.split(File.pathSeparator))
+                .filter(d -> !d.isEmpty())
+                .map(d -> Path.of(d, "node"))
+                .filter(Files::isExecutable)
+                .findFirst()
+                .orElseThrow(
+                        () -> new AssertionError("node not found on PATH: install Node.js 20+ and run ./setup.sh"));
     }
 }

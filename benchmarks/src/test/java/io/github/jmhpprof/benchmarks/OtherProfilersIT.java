@@ -1,14 +1,13 @@
 package io.github.jmhpprof.benchmarks;
 
-import io.github.jmhpprof.testing.JmhCsv;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.jmhpprof.testing.JmhCsv;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * Other profilers in the same JVM read the same with -prof pprof as without it, whatever the order
@@ -39,9 +38,13 @@ class OtherProfilersIT {
                 double withPprof = run.score(PKG + benchmark + ":gc.alloc.rate.norm");
                 double tolerance = truth * 0.001 + noise(alone, benchmark) + noise(run, benchmark);
                 if (Math.abs(withPprof - truth) > tolerance) {
-                    off.add(String.format("%s: %.1f B/op with pprof (%s) vs %.1f without, tolerance %.1f",
-                            benchmark, withPprof, run == gcFirst ? "-prof gc -prof pprof" : "-prof pprof -prof gc",
-                            truth, tolerance));
+                    off.add(String.format(
+                            "%s: %.1f B/op with pprof (%s) vs %.1f without, tolerance %.1f",
+                            benchmark,
+                            withPprof,
+                            run == gcFirst ? "-prof gc -prof pprof" : "-prof pprof -prof gc",
+                            truth,
+                            tolerance));
                 }
             }
         }
@@ -52,12 +55,32 @@ class OtherProfilersIT {
     @Test
     void anotherJfrRecordingIsNotCountedTwice() throws Exception {
         Path dir = BenchmarksJar.newWorkDir("other-recording");
-        BenchmarksJar.Run run = BenchmarksJar.run(dir, 300, List.of("BubbleSortBenchmark.bubbleSort$",
-                "-f", "1", "-wi", "2", "-w", "500ms", "-i", "3", "-r", "1s",
-                "-jvmArgsAppend", "-XX:StartFlightRecording:filename=" + dir.resolve("other.jfr"),
-                "-prof", "pprof", "-rf", "csv", "-rff", "results.csv"));
+        BenchmarksJar.Run run = BenchmarksJar.run(
+                dir,
+                300,
+                List.of(
+                        "BubbleSortBenchmark.bubbleSort$",
+                        "-f",
+                        "1",
+                        "-wi",
+                        "2",
+                        "-w",
+                        "500ms",
+                        "-i",
+                        "3",
+                        "-r",
+                        "1s",
+                        "-jvmArgsAppend",
+                        "-XX:StartFlightRecording:filename=" + dir.resolve("other.jfr"),
+                        "-prof",
+                        "pprof",
+                        "-rf",
+                        "csv",
+                        "-rff",
+                        "results.csv"));
         assertEquals(0, run.exitCode(), run.output());
-        double coverage = JmhCsv.read(dir.resolve("results.csv")).score(PKG + "BubbleSortBenchmark.bubbleSort:pprof.cpu.coverage");
+        double coverage = JmhCsv.read(dir.resolve("results.csv"))
+                .score(PKG + "BubbleSortBenchmark.bubbleSort:pprof.cpu.coverage");
         // Counting both read 1.49 here; CPU-time sampling alone covers 0.9–1.1 (FidelityIT). Before
         // JDK 25 there is one sampler, jdk.ExecutionSample, which counts a thread in Java code even
         // while the OS has it waiting for a core: on a loaded machine its coverage has no bound.
@@ -79,7 +102,8 @@ class OtherProfilersIT {
 
     private static JmhCsv run(String name, List<String> profilers) throws Exception {
         Path dir = BenchmarksJar.newWorkDir(name);
-        List<String> args = new ArrayList<>(List.of("BubbleSortBenchmark.bubbleSort|ConcatBenchmark.plus|PreallocBenchmark.grow$"));
+        List<String> args =
+                new ArrayList<>(List.of("BubbleSortBenchmark.bubbleSort|ConcatBenchmark.plus|PreallocBenchmark.grow$"));
         args.addAll(SETTINGS);
         args.addAll(profilers);
         args.addAll(List.of("-rf", "csv", "-rff", "results.csv"));

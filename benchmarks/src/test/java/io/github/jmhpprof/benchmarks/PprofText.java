@@ -16,12 +16,10 @@ import java.util.regex.Pattern;
 final class PprofText {
 
     /** One row of {@code -top}: values in base units (ns, bytes or a count). */
-    record TopRow(double flat, double flatPercent, double cum, double cumPercent, String name, boolean inline) {
-    }
+    record TopRow(double flat, double flatPercent, double cum, double cumPercent, String name, boolean inline) {}
 
     /** One {@code -traces} block: its labels, its value and its frames, leaf first. */
-    record Trace(Map<String, String> labels, double value, List<String> frames) {
-    }
+    record Trace(Map<String, String> labels, double value, List<String> frames) {}
 
     private static final String QUANTITY = "-?\\d+(?:\\.\\d+)?(?:[a-zA-Z]+)?";
     private static final Pattern TOP_ROW = Pattern.compile("^\\s*(" + QUANTITY + ")\\s+(-?[\\d.]+)%\\s+(-?[\\d.]+)%"
@@ -30,20 +28,27 @@ final class PprofText {
     private static final Pattern SHOWING = Pattern.compile("Showing nodes accounting for (" + QUANTITY + "), ");
     private static final Pattern QUANTITY_PARTS = Pattern.compile("^(-?\\d+(?:\\.\\d+)?)([a-zA-Z]*)$");
     private static final Pattern TRACE_LABEL = Pattern.compile("^\\s*(\\S+):\\s+(.*?)\\s*$");
-    private static final Pattern TRACE_VALUE = Pattern.compile("^\\s*(" + QUANTITY + ")\\s+(.+?)(?: \\(inline\\))?\\s*$");
+    private static final Pattern TRACE_VALUE =
+            Pattern.compile("^\\s*(" + QUANTITY + ")\\s+(.+?)(?: \\(inline\\))?\\s*$");
     private static final Pattern TAG_TOTAL = Pattern.compile("^\\s*(\\S+): Total (" + QUANTITY + ")\\s*$");
     private static final Pattern TAG_VALUE = Pattern.compile("^\\s*(" + QUANTITY + ") \\(\\s*[\\d.]+%\\): (.*?)\\s*$");
 
     private static final Map<String, Double> UNITS = Map.ofEntries(
             Map.entry("", 1.0),
-            Map.entry("ns", 1.0), Map.entry("us", 1e3), Map.entry("ms", 1e6), Map.entry("s", 1e9),
-            Map.entry("mins", 60e9), Map.entry("hrs", 3600e9),
+            Map.entry("ns", 1.0),
+            Map.entry("us", 1e3),
+            Map.entry("ms", 1e6),
+            Map.entry("s", 1e9),
+            Map.entry("mins", 60e9),
+            Map.entry("hrs", 3600e9),
             // pprof's memory units are powers of 1024.
-            Map.entry("B", 1.0), Map.entry("kB", 1024.0), Map.entry("MB", 1024.0 * 1024),
-            Map.entry("GB", 1024.0 * 1024 * 1024), Map.entry("TB", 1024.0 * 1024 * 1024 * 1024));
+            Map.entry("B", 1.0),
+            Map.entry("kB", 1024.0),
+            Map.entry("MB", 1024.0 * 1024),
+            Map.entry("GB", 1024.0 * 1024 * 1024),
+            Map.entry("TB", 1024.0 * 1024 * 1024 * 1024));
 
-    private PprofText() {
-    }
+    private PprofText() {}
 
     /** A value as pprof prints it ({@code 1.44s}, {@code 270ms}, {@code 10.52GB}, {@code 3128}) in base units. */
     static double quantity(String text) {
@@ -87,8 +92,13 @@ final class PprofText {
         for (String line : top.split("\n")) {
             Matcher m = TOP_ROW.matcher(line);
             if (m.matches()) {
-                rows.add(new TopRow(quantity(m.group(1)), Double.parseDouble(m.group(2)), quantity(m.group(4)),
-                        Double.parseDouble(m.group(5)), m.group(6), m.group(7) != null));
+                rows.add(new TopRow(
+                        quantity(m.group(1)),
+                        Double.parseDouble(m.group(2)),
+                        quantity(m.group(4)),
+                        Double.parseDouble(m.group(5)),
+                        m.group(6),
+                        m.group(7) != null));
             }
         }
         if (rows.isEmpty()) {

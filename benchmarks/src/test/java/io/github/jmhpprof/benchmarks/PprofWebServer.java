@@ -1,7 +1,6 @@
 package io.github.jmhpprof.benchmarks;
 
 import io.github.jmhpprof.testing.GoPprof;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,12 +31,16 @@ final class PprofWebServer implements AutoCloseable {
     }
 
     /** Starts the server and waits until it says where it listens. */
-    static PprofWebServer start(Path profile, List<String> flags, Path logFile) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(GoPprof.goBinary().toString(), "tool", "pprof",
-                "-http=127.0.0.1:", "-no_browser"));
+    static PprofWebServer start(Path profile, List<String> flags, Path logFile)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(
+                List.of(GoPprof.goBinary().toString(), "tool", "pprof", "-http=127.0.0.1:", "-no_browser"));
         command.addAll(flags);
         command.add(profile.toString());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(logFile.toFile())
+                .start();
         process.getOutputStream().close();
         long deadline = System.currentTimeMillis() + START_TIMEOUT_MS;
         boolean started = false;
@@ -49,13 +52,13 @@ final class PprofWebServer implements AutoCloseable {
                     return new PprofWebServer(process, logFile, m.group(1));
                 }
                 if (!process.isAlive()) {
-                    throw new AssertionError("pprof -http exited with " + process.exitValue() + ": " + command
-                            + "\n" + Files.readString(logFile, StandardCharsets.UTF_8));
+                    throw new AssertionError("pprof -http exited with " + process.exitValue() + ": " + command + "\n"
+                            + Files.readString(logFile, StandardCharsets.UTF_8));
                 }
                 Thread.sleep(100);
             }
-            throw new AssertionError("pprof -http did not start in " + START_TIMEOUT_MS + " ms: " + command
-                    + "\n" + Files.readString(logFile, StandardCharsets.UTF_8));
+            throw new AssertionError("pprof -http did not start in " + START_TIMEOUT_MS + " ms: " + command + "\n"
+                    + Files.readString(logFile, StandardCharsets.UTF_8));
         } finally {
             if (!started) {
                 ProcessTree.stop(process);

@@ -11,8 +11,7 @@ final class ProcessTree {
 
     private static final long GRACE_SECONDS = 5;
 
-    private ProcessTree() {
-    }
+    private ProcessTree() {}
 
     /** SIGTERM to the process and its descendants, then SIGKILL to those still running after 5 s. */
     static void stop(Process process) {

@@ -1,18 +1,17 @@
 package io.github.jmhpprof.benchmarks;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.jmhpprof.testing.GoPprof;
 import io.github.jmhpprof.testing.JmhCsv;
 import io.github.jmhpprof.testing.RawProfile;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Runs the shaded jar on all seven sample benchmarks with {@code -prof pprof -prof gc} in one
@@ -23,9 +22,13 @@ class SampleBenchmarksProfileIT {
 
     private static final String PKG = BenchmarksJar.PKG;
     private static final List<String> BENCHMARKS = List.of(
-            "BubbleSortBenchmark.bubbleSort", "ConcatBenchmark.plus", "ConcatBenchmark.builder",
-            "PreallocBenchmark.grow", "PreallocBenchmark.presized",
-            "PreallocBenchmark.listGrow", "PreallocBenchmark.listPresized");
+            "BubbleSortBenchmark.bubbleSort",
+            "ConcatBenchmark.plus",
+            "ConcatBenchmark.builder",
+            "PreallocBenchmark.grow",
+            "PreallocBenchmark.presized",
+            "PreallocBenchmark.listGrow",
+            "PreallocBenchmark.listPresized");
 
     private static BenchmarksJar.Run run;
     private static JmhCsv results;
@@ -33,10 +36,30 @@ class SampleBenchmarksProfileIT {
     @BeforeAll
     static void runAllSampleBenchmarks() throws Exception {
         Path dir = BenchmarksJar.newWorkDir("samples");
-        run = BenchmarksJar.run(dir, 600, List.of(
-                "(BubbleSort|Concat|Prealloc)Benchmark", // the contention, leak and heap examples have their own IT
-                "-f", "1", "-wi", "2", "-w", "500ms", "-i", "3", "-r", "500ms",
-                "-prof", "pprof", "-prof", "gc", "-rf", "csv", "-rff", "results.csv"));
+        run = BenchmarksJar.run(
+                dir,
+                600,
+                List.of(
+                        "(BubbleSort|Concat|Prealloc)Benchmark", // the contention, leak and heap examples have their
+                        // own IT
+                        "-f",
+                        "1",
+                        "-wi",
+                        "2",
+                        "-w",
+                        "500ms",
+                        "-i",
+                        "3",
+                        "-r",
+                        "500ms",
+                        "-prof",
+                        "pprof",
+                        "-prof",
+                        "gc",
+                        "-rf",
+                        "csv",
+                        "-rff",
+                        "results.csv"));
         assertEquals(0, run.exitCode(), run.output());
         results = JmhCsv.read(dir.resolve("results.csv"));
     }
@@ -62,8 +85,10 @@ class SampleBenchmarksProfileIT {
     @Test
     void bubbleSortCpuIsSpentInBubbleSort() {
         RawProfile cpu = raw(run.profile("BubbleSortBenchmark.bubbleSort", "cpu.pb.gz"));
-        long inSort = cpu.samples().stream().filter(s -> cpu.leafFunction(s).endsWith(".bubbleSort(int[])"))
-                .mapToLong(s -> s.values()[0]).sum();
+        long inSort = cpu.samples().stream()
+                .filter(s -> cpu.leafFunction(s).endsWith(".bubbleSort(int[])"))
+                .mapToLong(s -> s.values()[0])
+                .sum();
         double share = (double) inSort / cpu.total("samples");
         // async-profiler (the default) also samples native and VM code on the benchmark thread
         // (96 % seen on JDK 25), which JFR's Java-only samples never showed.
@@ -78,25 +103,40 @@ class SampleBenchmarksProfileIT {
             double gc = results.score(PKG + benchmark + ":gc.alloc.rate.norm");
             double tolerance = gc < 10_000 ? 0.10 : 0.03;
             assertWithin(gc, perOp, tolerance, benchmark + " alloc_space/op vs gc.alloc.rate.norm");
-            assertWithin(gc, results.score(PKG + benchmark + ":pprof.alloc.norm"), tolerance,
+            assertWithin(
+                    gc,
+                    results.score(PKG + benchmark + ":pprof.alloc.norm"),
+                    tolerance,
                     benchmark + " pprof.alloc.norm vs gc.alloc.rate.norm");
         }
     }
 
     @Test
     void allocationRatiosBetweenBenchmarksMatchJmhGcProfiler() {
-        assertWithin(gcRatio("ConcatBenchmark.plus", "ConcatBenchmark.builder"),
-                perOpRatio("ConcatBenchmark.plus", "ConcatBenchmark.builder"), 0.05, "plus / builder");
-        assertWithin(gcRatio("PreallocBenchmark.grow", "PreallocBenchmark.presized"),
-                perOpRatio("PreallocBenchmark.grow", "PreallocBenchmark.presized"), 0.05, "grow / presized");
+        assertWithin(
+                gcRatio("ConcatBenchmark.plus", "ConcatBenchmark.builder"),
+                perOpRatio("ConcatBenchmark.plus", "ConcatBenchmark.builder"),
+                0.05,
+                "plus / builder");
+        assertWithin(
+                gcRatio("PreallocBenchmark.grow", "PreallocBenchmark.presized"),
+                perOpRatio("PreallocBenchmark.grow", "PreallocBenchmark.presized"),
+                0.05,
+                "grow / presized");
     }
 
     @Test
     void listShowsTheBubbleSortLoopWithItsCost() {
-        String list = GoPprof.run(List.of("-list", "BubbleSortBenchmark.bubbleSort\\(int\\[\\]\\)",
-                "-source_path=" + System.getProperty("benchmarks.sourceRoot")),
-                run.profile("BubbleSortBenchmark.bubbleSort", "cpu.pb.gz")).assertNoStderr();
-        String compare = list.lines().filter(l -> l.contains("if (nums[j] < nums[j - 1])")).findFirst()
+        String list = GoPprof.run(
+                        List.of(
+                                "-list",
+                                "BubbleSortBenchmark.bubbleSort\\(int\\[\\]\\)",
+                                "-source_path=" + System.getProperty("benchmarks.sourceRoot")),
+                        run.profile("BubbleSortBenchmark.bubbleSort", "cpu.pb.gz"))
+                .assertNoStderr();
+        String compare = list.lines()
+                .filter(l -> l.contains("if (nums[j] < nums[j - 1])"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no source in -list output:\n" + list));
         assertTrue(compare.trim().matches("^[\\d.]+m?s\\s+.*"), "the comparison line has a flat value: " + compare);
     }
@@ -108,18 +148,25 @@ class SampleBenchmarksProfileIT {
      */
     @Test
     void listOfBothBubbleSortsTotalsAtMostOneHundredPercentEach() {
-        String list = GoPprof.run(List.of("-list", "BubbleSortBenchmark.bubbleSort",
-                "-source_path=" + System.getProperty("benchmarks.sourceRoot")),
-                run.profile("BubbleSortBenchmark.bubbleSort", "cpu.pb.gz")).assertNoStderr();
+        String list = GoPprof.run(
+                        List.of(
+                                "-list",
+                                "BubbleSortBenchmark.bubbleSort",
+                                "-source_path=" + System.getProperty("benchmarks.sourceRoot")),
+                        run.profile("BubbleSortBenchmark.bubbleSort", "cpu.pb.gz"))
+                .assertNoStderr();
         java.util.regex.Matcher routine = java.util.regex.Pattern.compile(
-                "ROUTINE =+ (\\S+) in .*\n\\s*\\S+\\s+\\S+ \\(flat, cum\\)\\s+([\\d.]+)% of Total").matcher(list);
+                        "ROUTINE =+ (\\S+) in .*\n\\s*\\S+\\s+\\S+ \\(flat, cum\\)\\s+([\\d.]+)% of Total")
+                .matcher(list);
         List<String> routines = new java.util.ArrayList<>();
         while (routine.find()) {
             routines.add(routine.group(1));
             assertTrue(Double.parseDouble(routine.group(2)) <= 100, routine.group() + "\n" + list);
         }
-        assertEquals(List.of(PKG + "BubbleSortBenchmark.bubbleSort()", PKG + "BubbleSortBenchmark.bubbleSort(int[])"),
-                routines, list);
+        assertEquals(
+                List.of(PKG + "BubbleSortBenchmark.bubbleSort()", PKG + "BubbleSortBenchmark.bubbleSort(int[])"),
+                routines,
+                list);
         // Nearly all the CPU time is under the benchmark method; async-profiler also sees a little
         // native and VM time in the harness, so not always 100 %.
         assertTrue(routines.size() == 2 && percentOfTotal(list, 0) >= 90, list);
@@ -128,7 +175,8 @@ class SampleBenchmarksProfileIT {
 
     /** The "% of Total" of the n-th routine in -list output. */
     private static double percentOfTotal(String list, int n) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\(flat, cum\\)\\s+([\\d.]+)% of Total").matcher(list);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\(flat, cum\\)\\s+([\\d.]+)% of Total")
+                .matcher(list);
         for (int i = 0; i <= n; i++) {
             assertTrue(m.find(), "routine " + i + " in:\n" + list);
         }
@@ -146,7 +194,9 @@ class SampleBenchmarksProfileIT {
         for (RawProfile.Sample s : cpu.samples()) {
             assertEquals(PKG + "BubbleSortBenchmark.bubbleSort", s.labels().get("benchmark"));
             assertEquals("1000", s.labels().get("n"));
-            assertTrue(s.labels().getOrDefault("thread", "").contains("jmh-worker"), s.labels().toString());
+            assertTrue(
+                    s.labels().getOrDefault("thread", "").contains("jmh-worker"),
+                    s.labels().toString());
         }
     }
 
@@ -156,13 +206,23 @@ class SampleBenchmarksProfileIT {
         assertTrue(out.contains("top 10 by cpu:") && out.contains("top 10 by alloc_space:"), out);
         assertTrue(out.contains("cpu.pb.gz") && out.contains("alloc.pb.gz"), out);
         assertTrue(out.contains(":pprof.alloc.norm"), "B/op appears in the results table");
-        assertTrue(out.lines().noneMatch(l -> l.matches(".*:pprof\\s+.*NaN.*")), "no NaN row of a text result:\n" + out);
+        assertTrue(
+                out.lines().noneMatch(l -> l.matches(".*:pprof\\s+.*NaN.*")), "no NaN row of a text result:\n" + out);
         // The allocation sampler has a line per benchmark (its interval follows the benchmark's
         // allocation rate); the CPU sampler's is the same for every benchmark and said once.
-        assertEquals(1, out.lines().filter(l -> l.startsWith("  sampler: ") && !l.toLowerCase().contains("alloc")).count(),
+        assertEquals(
+                1,
+                out.lines()
+                        .filter(l ->
+                                l.startsWith("  sampler: ") && !l.toLowerCase().contains("alloc"))
+                        .count(),
                 "the CPU sampler is said once per run:\n" + out);
-        String bubble = run.workDir().relativize(run.profile("BubbleSortBenchmark.bubbleSort", "cpu.pb.gz")).toString();
-        assertTrue(out.contains("  go tool pprof -http=127.0.0.1:8080 " + bubble + "\n"), "the command that opens the first profile:\n" + out);
+        String bubble = run.workDir()
+                .relativize(run.profile("BubbleSortBenchmark.bubbleSort", "cpu.pb.gz"))
+                .toString();
+        assertTrue(
+                out.contains("  go tool pprof -http=127.0.0.1:8080 " + bubble + "\n"),
+                "the command that opens the first profile:\n" + out);
     }
 
     @Test
@@ -186,7 +246,9 @@ class SampleBenchmarksProfileIT {
             assertTrue(tags.contains(PKG + benchmark), benchmark + " in -tags:\n" + tags);
         }
         RawProfile focused = raw(List.of("-tagfocus=benchmark=" + PKG + "PreallocBenchmark.presized$"), all);
-        assertEquals(raw(run.profile("PreallocBenchmark.presized", "alloc.pb.gz")).total("alloc_space"), focused.total("alloc_space"));
+        assertEquals(
+                raw(run.profile("PreallocBenchmark.presized", "alloc.pb.gz")).total("alloc_space"),
+                focused.total("alloc_space"));
     }
 
     @Test
@@ -195,10 +257,16 @@ class SampleBenchmarksProfileIT {
         String md = Files.readString(run.workDir().resolve("pprof/comparison.md"));
         assertEquals(BENCHMARKS.size() + 1, csv.size(), String.join("\n", csv));
         for (String benchmark : BENCHMARKS) {
-            String row = csv.stream().filter(l -> l.startsWith("\"" + PKG + benchmark + "\"")).findFirst()
+            String row = csv.stream()
+                    .filter(l -> l.startsWith("\"" + PKG + benchmark + "\""))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError(benchmark + " in comparison.csv"));
             double bytesPerOp = Double.parseDouble(row.split(",")[4]);
-            assertWithin(results.score(PKG + benchmark + ":gc.alloc.rate.norm"), bytesPerOp, 0.03, benchmark + " B/op in the report");
+            assertWithin(
+                    results.score(PKG + benchmark + ":gc.alloc.rate.norm"),
+                    bytesPerOp,
+                    0.03,
+                    benchmark + " B/op in the report");
             assertTrue(md.contains("| " + PKG + benchmark + " |"), benchmark + " in comparison.md");
         }
         assertTrue(run.output().contains("pprof comparison, per operation"), "the report is printed at the end");
@@ -219,8 +287,11 @@ class SampleBenchmarksProfileIT {
 
     private static void assertWithin(double expected, double actual, double tolerance, String what) {
         double error = Math.abs(actual / expected - 1);
-        assertTrue(error <= tolerance, String.format("%s: got %.1f, want %.1f ±%.0f%% (off by %.2f%%)",
-                what, actual, expected, tolerance * 100, error * 100));
+        assertTrue(
+                error <= tolerance,
+                String.format(
+                        "%s: got %.1f, want %.1f ±%.0f%% (off by %.2f%%)",
+                        what, actual, expected, tolerance * 100, error * 100));
     }
 
     private static RawProfile raw(Path file) {

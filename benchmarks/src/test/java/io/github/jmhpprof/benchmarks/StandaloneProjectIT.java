@@ -1,8 +1,9 @@
 package io.github.jmhpprof.benchmarks;
 
-import io.github.jmhpprof.testing.RawProfile;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.jmhpprof.testing.RawProfile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,9 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * A JMH project of a user who adds only {@code jmh-pprof-profiler}: built with Maven against the
@@ -34,8 +33,19 @@ class StandaloneProjectIT {
         Path root = Path.of("..").toAbsolutePath().normalize();
         Path repo = work.resolve("repo");
         String tail = "-Dmaven.repo.local.tail=" + Path.of(System.getProperty("user.home"), ".m2", "repository");
-        run(work, root, 600, mvn(root, "install", "-pl", "proto,profiler", "-am", "-DskipTests",
-                "-Dmaven.repo.local=" + repo, tail));
+        run(
+                work,
+                root,
+                600,
+                mvn(
+                        root,
+                        "install",
+                        "-pl",
+                        "proto,profiler",
+                        "-am",
+                        "-DskipTests",
+                        "-Dmaven.repo.local=" + repo,
+                        tail));
 
         Path project = work.resolve("project");
         Files.createDirectories(project.resolve("src/main/java/demo"));
@@ -52,23 +62,43 @@ class StandaloneProjectIT {
                     }
                 }
                 """);
-        run(work, project, 600, mvn(root, "-f", project.resolve("pom.xml").toString(), "package",
-                "-Dmaven.repo.local=" + repo, tail));
+        run(
+                work,
+                project,
+                600,
+                mvn(root, "-f", project.resolve("pom.xml").toString(), "package", "-Dmaven.repo.local=" + repo, tail));
         Path jar = project.resolve("target/benchmarks.jar");
         try (JarFile shaded = new JarFile(jar.toFile())) {
-            assertTrue(shaded.getEntry("one/profiler/AsyncProfiler.class") != null, "async-profiler's API is in the jar");
+            assertTrue(
+                    shaded.getEntry("one/profiler/AsyncProfiler.class") != null, "async-profiler's API is in the jar");
             assertTrue(shaded.getEntry("linux-x64/libasyncProfiler.so") != null, "and its native library");
         }
 
-        List<String> jmh = new ArrayList<>(List.of(BenchmarksJar.javaBinary().toString(), "-Djmh.ignoreLock=true", "-jar",
-                jar.toString(), "DemoBenchmark", "-f", "1", "-wi", "1", "-w", "500ms", "-i", "2", "-r", "500ms",
-                "-prof", "pprof"));
+        List<String> jmh = new ArrayList<>(List.of(
+                BenchmarksJar.javaBinary().toString(),
+                "-Djmh.ignoreLock=true",
+                "-jar",
+                jar.toString(),
+                "DemoBenchmark",
+                "-f",
+                "1",
+                "-wi",
+                "1",
+                "-w",
+                "500ms",
+                "-i",
+                "2",
+                "-r",
+                "500ms",
+                "-prof",
+                "pprof"));
         String output = run(work, project, 300, jmh);
         boolean shipped = AsyncProfilerPlatform.shipsALibraryHere();
         Path folder;
         try (Stream<Path> folders = Files.list(project.resolve("pprof"))) {
             folder = folders.filter(f -> f.getFileName().toString().startsWith("demo.DemoBenchmark.allocate-"))
-                    .findFirst().orElseThrow(() -> new AssertionError("no profiles:\n" + output));
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no profiles:\n" + output));
         }
         String alloc = RawProfile.of(folder.resolve("alloc.pb.gz")).comment("sampler");
         String cpu = RawProfile.of(folder.resolve("cpu.pb.gz")).comment("sampler");
@@ -85,12 +115,16 @@ class StandaloneProjectIT {
     private static String run(Path work, Path dir, long timeoutSeconds, List<String> command)
             throws IOException, InterruptedException {
         Path log = Files.createTempFile(work, "log-", ".txt");
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         process.getOutputStream().close();
         if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
-            throw new AssertionError(command + " did not finish in " + timeoutSeconds + " s:\n" + Files.readString(log));
+            throw new AssertionError(
+                    command + " did not finish in " + timeoutSeconds + " s:\n" + Files.readString(log));
         }
         String output = Files.readString(log, StandardCharsets.UTF_8);
         assertEquals(0, process.exitValue(), command + "\n" + output);

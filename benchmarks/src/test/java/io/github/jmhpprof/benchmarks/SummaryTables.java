@@ -1,7 +1,10 @@
 package io.github.jmhpprof.benchmarks;
 
-import io.github.jmhpprof.testing.GoPprof;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.jmhpprof.testing.GoPprof;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,10 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The top tables of the summary JMH prints for each profile, and the check that they name the
@@ -23,7 +22,8 @@ final class SummaryTables {
     /** {@code  pprof/<id>/cpu.pb.gz: 36 samples, ...}: the line that opens a file's part of a summary. */
     private static final Pattern FILE_LINE = Pattern.compile("^  (\\S+\\.pb\\.gz): .*$");
     /** flat, flat%, sum%, cum, cum%, name with its inline label: as pprof -top prints a row. */
-    private static final Pattern ROW = Pattern.compile("^\\s*(\\S+)\\s+(\\S+%)\\s+(\\S+%)\\s+(\\S+)\\s+(\\S+%)  (.+?)\\s*$");
+    private static final Pattern ROW =
+            Pattern.compile("^\\s*(\\S+)\\s+(\\S+%)\\s+(\\S+%)\\s+(\\S+)\\s+(\\S+%)  (.+?)\\s*$");
 
     /** What a row says, but its values (whose units pprof picks per table): flat%, sum%, cum%, name. */
     record Row(String flatPercent, String sumPercent, String cumPercent, String name) {
@@ -33,8 +33,7 @@ final class SummaryTables {
         }
     }
 
-    private SummaryTables() {
-    }
+    private SummaryTables() {}
 
     /** Each profile file the summaries name (as printed, relative to the run's directory), with its table's rows. */
     static Map<String, List<Row>> parse(String output) {
@@ -95,9 +94,12 @@ final class SummaryTables {
             assertFalse(summary.isEmpty(), table.getKey() + ": an empty table");
             List<Row> pprof = pprofTop(workDir.resolve(table.getKey()));
             assertTrue(pprof.size() >= summary.size(), table.getKey() + ": summary " + summary + " vs -top " + pprof);
-            assertEquals(pprof.subList(0, summary.size()).toString(), summary.toString(),
+            assertEquals(
+                    pprof.subList(0, summary.size()).toString(),
+                    summary.toString(),
                     table.getKey() + ": the summary's rows vs go tool pprof -top");
-            assertTrue(summary.size() == 10 || summary.size() == pprof.size(),
+            assertTrue(
+                    summary.size() == 10 || summary.size() == pprof.size(),
                     table.getKey() + ": up to 10 rows, all -top rows with a flat value: " + summary + " vs " + pprof);
         }
     }

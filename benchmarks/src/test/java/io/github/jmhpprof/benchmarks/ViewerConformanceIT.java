@@ -1,15 +1,14 @@
 package io.github.jmhpprof.benchmarks;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import io.github.jmhpprof.benchmarks.PprofText.TopRow;
 import io.github.jmhpprof.testing.GoPprof;
 import io.github.jmhpprof.testing.RawProfile;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -23,12 +22,12 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertAll;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Opens the profiles of one real JMH run in the viewers users open them with: every report of
@@ -50,6 +49,7 @@ class ViewerConformanceIT {
     private static final String SORT = PKG + BUBBLE + "(int[])";
     /** The screen the Done-when of issue 16 names: a laptop browser window. */
     private static final int SCREEN_WIDTH = 1400;
+
     private static final int SCREEN_HEIGHT = 900;
 
     /** StringBuilder's growth: ensureCapacityInternal on JDK 17, ensureCapacityNewCoder on JDK 25. */
@@ -68,8 +68,23 @@ class ViewerConformanceIT {
     @BeforeAll
     static void runBubbleSortAndConcatWithPprof() throws Exception {
         Path dir = BenchmarksJar.newWorkDir("viewers");
-        run = BenchmarksJar.run(dir, 300, List.of("BubbleSort|Concat",
-                "-f", "1", "-wi", "2", "-w", "500ms", "-i", "3", "-r", "500ms", "-prof", "pprof"));
+        run = BenchmarksJar.run(
+                dir,
+                300,
+                List.of(
+                        "BubbleSort|Concat",
+                        "-f",
+                        "1",
+                        "-wi",
+                        "2",
+                        "-w",
+                        "500ms",
+                        "-i",
+                        "3",
+                        "-r",
+                        "500ms",
+                        "-prof",
+                        "pprof"));
         assertEquals(0, run.exitCode(), run.output());
         pprofDir = dir.resolve("pprof");
         for (String benchmark : BENCHMARKS) {
@@ -131,10 +146,15 @@ class ViewerConformanceIT {
         // ones such as [lost samples].
         String root = root(benchmark(profile));
         assertEquals(root, rows.get(0).name(), top);
-        double synthetic = rows.stream().filter(r -> PprofText.isSynthetic(r.name()) && !r.name().equals(root))
-                .mapToDouble(TopRow::flat).sum();
+        double synthetic = rows.stream()
+                .filter(r -> PprofText.isSynthetic(r.name()) && !r.name().equals(root))
+                .mapToDouble(TopRow::flat)
+                .sum();
         assertClose(total(profile) - synthetic, rows.get(0).cum(), "the first row holds every real stack", top);
-        assertTrue(rows.stream().noneMatch(r -> r.name().contains("jmh_generated") || r.name().equals("java.lang.Thread.run")),
+        assertTrue(
+                rows.stream()
+                        .noneMatch(r ->
+                                r.name().contains("jmh_generated") || r.name().equals("java.lang.Thread.run")),
                 "no harness frames:\n" + top);
         TopRow method = methodRow(rows, profile)
                 .orElseThrow(() -> new AssertionError("no " + benchmark(profile) + " in:\n" + top));
@@ -149,16 +169,23 @@ class ViewerConformanceIT {
     void listShowsTheBenchmarkSourceWithItsCost(String profile) {
         String benchmark = benchmark(profile);
         // The bubble sort's names carry their parameters: bubbleSort() and bubbleSort(int[]).
-        String list = pprof(profile, "-list", benchmark.replace(".", "\\.") + "($|\\()",
+        String list = pprof(
+                profile,
+                "-list",
+                benchmark.replace(".", "\\.") + "($|\\()",
                 "-source_path=" + System.getProperty("benchmarks.sourceRoot"));
         String className = benchmark.substring(0, benchmark.indexOf('.'));
-        assertTrue(Pattern.compile("ROUTINE =+ " + Pattern.quote(PKG + benchmark) + "(\\(\\))? in "
-                + Pattern.quote("io/github/jmhpprof/benchmarks/" + className + ".java")).matcher(list).find(), list);
+        assertTrue(
+                Pattern.compile("ROUTINE =+ " + Pattern.quote(PKG + benchmark) + "(\\(\\))? in "
+                                + Pattern.quote("io/github/jmhpprof/benchmarks/" + className + ".java"))
+                        .matcher(list)
+                        .find(),
+                list);
         assertFalse(list.contains("Error:"), "the source file was found:\n" + list);
         switch (withoutPerOp(profile)) {
             case BUBBLE + "/cpu" -> assertListed(list, "if (nums[j] < nums[j - 1])", 1, "ns", "us", "ms", "s");
-            case BUBBLE + "/alloc" -> assertListed(list, "int[] nums = Arrays.copyOf(unsorted, unsorted.length);",
-                    2, "B", "kB", "MB", "GB");
+            case BUBBLE + "/alloc" ->
+                assertListed(list, "int[] nums = Arrays.copyOf(unsorted, unsorted.length);", 2, "B", "kB", "MB", "GB");
             case PLUS + "/alloc" -> assertListed(list, "s += part;", 2, "B", "kB", "MB", "GB");
             case BUILDER + "/alloc" -> {
                 assertListed(list, "s.append(part);", 2, "B", "kB", "MB", "GB");
@@ -176,21 +203,32 @@ class ViewerConformanceIT {
         assertFalse(traces.isEmpty(), out);
         for (PprofText.Trace trace : traces) {
             assertEquals(PKG + benchmark(profile), trace.labels().get("benchmark"), out);
-            assertTrue(trace.labels().getOrDefault("thread", "").contains("-jmh-worker-"), trace.labels().toString());
+            assertTrue(
+                    trace.labels().getOrDefault("thread", "").contains("-jmh-worker-"),
+                    trace.labels().toString());
             // Every stack through the benchmark starts at the one root. Others have no JMH frame to
             // fold: synthetic ones ([GC]), stacks async-profiler could not walk (not_walkable_Java),
             // the worker's own wait for the next iteration (ThreadPoolExecutor.getTask).
             if (trace.frames().stream().anyMatch(f -> isMethod(f, profile))) {
-                assertEquals(root(benchmark(profile)), trace.frames().get(trace.frames().size() - 1), "root frame:\n" + out);
+                assertEquals(
+                        root(benchmark(profile)),
+                        trace.frames().get(trace.frames().size() - 1),
+                        "root frame:\n" + out);
             }
         }
         if (profile.startsWith(BUBBLE)) {
             traces.forEach(t -> assertEquals("1000", t.labels().get("n"), "the @Param is a label"));
         }
-        assertClose(total(profile), traces.stream().mapToDouble(PprofText.Trace::value).sum(), "sum of traces", out);
+        assertClose(
+                total(profile),
+                traces.stream().mapToDouble(PprofText.Trace::value).sum(),
+                "sum of traces",
+                out);
         assertTrue(traces.stream().anyMatch(t -> t.frames().stream().anyMatch(f -> isMethod(f, profile))), out);
         if (profile.equals(BUBBLE + "/cpu")) {
-            PprofText.Trace biggest = traces.stream().max((a, b) -> Double.compare(a.value(), b.value())).orElseThrow();
+            PprofText.Trace biggest = traces.stream()
+                    .max((a, b) -> Double.compare(a.value(), b.value()))
+                    .orElseThrow();
             assertEquals(SORT, biggest.frames().get(0), "leaf of the heaviest trace:\n" + out);
         }
     }
@@ -203,8 +241,10 @@ class ViewerConformanceIT {
         assertTrue(totals.keySet().containsAll(List.of("benchmark", "thread")), tags);
         // Every sample carries these two, so their totals are the profile's; pprof prints them with one decimal.
         for (String key : List.of("benchmark", "thread")) {
-            assertTrue(PprofText.isRounded(totals.get(key), total(profile), 1),
-                    "total of tag " + key + " is " + totals.get(key) + ", want " + total(profile) + " rounded\n" + tags);
+            assertTrue(
+                    PprofText.isRounded(totals.get(key), total(profile), 1),
+                    "total of tag " + key + " is " + totals.get(key) + ", want " + total(profile) + " rounded\n"
+                            + tags);
         }
         assertEquals(List.of(PKG + benchmark(profile)), PprofText.tagValues(tags, "benchmark"), tags);
         List<String> threads = PprofText.tagValues(tags, "thread");
@@ -234,11 +274,15 @@ class ViewerConformanceIT {
         String perOp = isPerOp(profile) ? "_per_1000_ops" : "";
         if (isCpu(profile)) {
             // Per op, a sample count means nothing, so only the CPU time is kept.
-            assertEquals(isPerOp(profile) ? List.of("cpu_per_1000_ops/nanoseconds")
-                    : List.of("samples/count", "cpu/nanoseconds"), raw.sampleTypes());
+            assertEquals(
+                    isPerOp(profile)
+                            ? List.of("cpu_per_1000_ops/nanoseconds")
+                            : List.of("samples/count", "cpu/nanoseconds"),
+                    raw.sampleTypes());
             assertTrue(text.contains("PeriodType: cpu nanoseconds\n"), text);
         } else {
-            assertEquals(List.of("alloc_objects" + perOp + "/count", "alloc_space" + perOp + "/bytes"), raw.sampleTypes());
+            assertEquals(
+                    List.of("alloc_objects" + perOp + "/count", "alloc_space" + perOp + "/bytes"), raw.sampleTypes());
             assertTrue(text.contains("alloc_space" + perOp + "/bytes[dflt]"), "alloc_space is the default:\n" + text);
             assertTrue(text.contains("PeriodType: space bytes\n"), text);
         }
@@ -247,7 +291,8 @@ class ViewerConformanceIT {
             String totals = withoutPerOp(profile);
             double operations = Long.parseLong(raw(totals).comment("operations"));
             assertClose(total(totals), total(profile) * operations / 1000, "per-op total x operations / 1000", text);
-            assertTrue(raw.comments().contains("values: per 1000 operations (divide by 1000 for per operation)"),
+            assertTrue(
+                    raw.comments().contains("values: per 1000 operations (divide by 1000 for per operation)"),
                     raw.comments().toString());
         }
         assertFalse(raw.samples().isEmpty(), text);
@@ -262,8 +307,10 @@ class ViewerConformanceIT {
     @ValueSource(strings = {"alloc", "cpu", "alloc-per-op", "cpu-per-op"})
     void diffBaseSubtractsBuilderFromPlus(String kind) {
         // -nodefraction=0: no node is dropped, so "Showing nodes accounting for" is the whole difference.
-        String diff = GoPprof.run(List.of("-top", "-nodefraction=0", "-diff_base=" + FILES.get(BUILDER + "/" + kind)),
-                FILES.get(PLUS + "/" + kind)).assertNoStderr();
+        String diff = GoPprof.run(
+                        List.of("-top", "-nodefraction=0", "-diff_base=" + FILES.get(BUILDER + "/" + kind)),
+                        FILES.get(PLUS + "/" + kind))
+                .assertNoStderr();
         double plus = total(PLUS + "/" + kind);
         double builder = total(BUILDER + "/" + kind);
         assertClose(builder, PprofText.total(diff), "the base's total", diff);
@@ -272,19 +319,49 @@ class ViewerConformanceIT {
         double printed = 0.005 * Math.max(Math.abs(plus), Math.abs(builder));
         assertWithin(plus - builder, PprofText.showing(diff), printed, "plus - builder", diff);
         List<TopRow> rows = PprofText.topRows(diff);
-        assertTrue(PprofText.row(rows, PKG + PLUS).orElseThrow(() -> new AssertionError(diff)).cum() > 0, diff);
-        assertTrue(PprofText.row(rows, PKG + BUILDER).orElseThrow(() -> new AssertionError(diff)).cum() < 0, diff);
-        assertTrue(diff.contains("benchmark: " + PKG + PLUS) && diff.contains("benchmark: " + PKG + BUILDER),
+        assertTrue(
+                PprofText.row(rows, PKG + PLUS)
+                                .orElseThrow(() -> new AssertionError(diff))
+                                .cum()
+                        > 0,
+                diff);
+        assertTrue(
+                PprofText.row(rows, PKG + BUILDER)
+                                .orElseThrow(() -> new AssertionError(diff))
+                                .cum()
+                        < 0,
+                diff);
+        assertTrue(
+                diff.contains("benchmark: " + PKG + PLUS) && diff.contains("benchmark: " + PKG + BUILDER),
                 "both profiles' comments:\n" + diff);
         if (kind.startsWith("alloc")) {
             // Every allocation is under the root frame that stands for JMH's harness.
-            assertClose(plus, PprofText.row(rows, root(PLUS)).orElseThrow(() -> new AssertionError(diff)).cum(),
-                    "plus counts positive", diff);
-            assertClose(-builder, PprofText.row(rows, root(BUILDER)).orElseThrow(() -> new AssertionError(diff))
-                    .cum(), "builder counts negative", diff);
-            assertTrue(PprofText.row(rows, "java.lang.StringConcatHelper.simpleConcat")
-                    .orElseThrow(() -> new AssertionError(diff)).cum() > 0, diff);
-            assertTrue(PprofText.rowMatching(rows, GROWTH).orElseThrow(() -> new AssertionError(diff)).cum() < 0, diff);
+            assertClose(
+                    plus,
+                    PprofText.row(rows, root(PLUS))
+                            .orElseThrow(() -> new AssertionError(diff))
+                            .cum(),
+                    "plus counts positive",
+                    diff);
+            assertClose(
+                    -builder,
+                    PprofText.row(rows, root(BUILDER))
+                            .orElseThrow(() -> new AssertionError(diff))
+                            .cum(),
+                    "builder counts negative",
+                    diff);
+            assertTrue(
+                    PprofText.row(rows, "java.lang.StringConcatHelper.simpleConcat")
+                                    .orElseThrow(() -> new AssertionError(diff))
+                                    .cum()
+                            > 0,
+                    diff);
+            assertTrue(
+                    PprofText.rowMatching(rows, GROWTH)
+                                    .orElseThrow(() -> new AssertionError(diff))
+                                    .cum()
+                            < 0,
+                    diff);
         }
     }
 
@@ -294,16 +371,25 @@ class ViewerConformanceIT {
     void theRunProfileHoldsEachBenchmarkUnderItsLabel(String kind) {
         Path all = pprofDir.resolve("all").resolve(kind + ".pb.gz");
         String tags = GoPprof.run(List.of("-tags"), all).assertNoStderr();
-        assertEquals(BENCHMARKS.stream().map(b -> PKG + b).sorted().toList(),
-                PprofText.tagValues(tags, "benchmark").stream().sorted().toList(), tags);
+        assertEquals(
+                BENCHMARKS.stream().map(b -> PKG + b).sorted().toList(),
+                PprofText.tagValues(tags, "benchmark").stream().sorted().toList(),
+                tags);
         String top = GoPprof.run(List.of("-top"), all).assertNoStderr();
         double sum = BENCHMARKS.stream().mapToDouble(b -> total(b + "/" + kind)).sum();
         assertClose(sum, PprofText.total(top), "the run's total is the benchmarks' sum", top);
         for (String benchmark : BENCHMARKS) {
             // In base units: one benchmark's share can be 0.04 % of the run, below 0.01GB.
-            String focused = GoPprof.run(List.of("-top", "-nodefraction=0", "-unit=" + (kind.equals("cpu") ? "ns" : "B"),
-                    "-tagfocus=benchmark=^" + (PKG + benchmark).replace(".", "\\.") + "$"), all).assertNoStderr();
-            assertClose(total(benchmark + "/" + kind), PprofText.showing(focused), "-tagfocus on " + benchmark, focused);
+            String focused = GoPprof.run(
+                            List.of(
+                                    "-top",
+                                    "-nodefraction=0",
+                                    "-unit=" + (kind.equals("cpu") ? "ns" : "B"),
+                                    "-tagfocus=benchmark=^" + (PKG + benchmark).replace(".", "\\.") + "$"),
+                            all)
+                    .assertNoStderr();
+            assertClose(
+                    total(benchmark + "/" + kind), PprofText.showing(focused), "-tagfocus on " + benchmark, focused);
         }
     }
 
@@ -313,7 +399,9 @@ class ViewerConformanceIT {
     void pprofFormatInNodeReadsTheSameTypesAndTotalsAsGoPprof() throws Exception {
         List<Path> every;
         try (Stream<Path> walk = Files.walk(pprofDir)) {
-            every = walk.filter(f -> f.getFileName().toString().endsWith(".pb.gz")).sorted().toList();
+            every = walk.filter(f -> f.getFileName().toString().endsWith(".pb.gz"))
+                    .sorted()
+                    .toList();
         }
         assertEquals(BENCHMARKS.size() * KINDS.size() + 2, every.size(), "every profile of the run: " + every);
         List<String> files = every.stream().map(Path::toString).toList();
@@ -336,10 +424,15 @@ class ViewerConformanceIT {
             List<String> totals = values(about, "type", 2);
             for (int i = 0; i < raw.sampleTypes().size(); i++) {
                 int index = i;
-                long goTotal = raw.samples().stream().mapToLong(s -> s.values()[index]).sum();
-                assertEquals(String.valueOf(goTotal), totals.get(i), profile + ": total of " + raw.sampleTypes().get(i));
+                long goTotal =
+                        raw.samples().stream().mapToLong(s -> s.values()[index]).sum();
+                assertEquals(
+                        String.valueOf(goTotal),
+                        totals.get(i),
+                        profile + ": total of " + raw.sampleTypes().get(i));
             }
-            assertEquals(List.of(String.valueOf(raw.samples().size())), values(about, "samples", 1), profile + ": samples");
+            assertEquals(
+                    List.of(String.valueOf(raw.samples().size())), values(about, "samples", 1), profile + ": samples");
             assertEquals(raw.comments(), values(about, "comment", 1), profile + ": comments");
         }));
         assertAll(checks);
@@ -355,12 +448,12 @@ class ViewerConformanceIT {
         Files.createDirectories(shots);
         String source = "-source_path=" + System.getProperty("benchmarks.sourceRoot");
         List<String> views = new ArrayList<>();
-        try (PprofWebServer cpu = PprofWebServer.start(FILES.get(BUBBLE + "/cpu"), List.of(source),
-                shots.resolve("pprof-cpu.log"));
-             PprofWebServer alloc = PprofWebServer.start(FILES.get(BUILDER + "/alloc"), List.of(source),
-                     shots.resolve("pprof-alloc.log"));
-             PprofWebServer plus = PprofWebServer.start(FILES.get(PLUS + "/alloc"), List.of(source),
-                     shots.resolve("pprof-plus.log"))) {
+        try (PprofWebServer cpu = PprofWebServer.start(
+                        FILES.get(BUBBLE + "/cpu"), List.of(source), shots.resolve("pprof-cpu.log"));
+                PprofWebServer alloc = PprofWebServer.start(
+                        FILES.get(BUILDER + "/alloc"), List.of(source), shots.resolve("pprof-alloc.log"));
+                PprofWebServer plus = PprofWebServer.start(
+                        FILES.get(PLUS + "/alloc"), List.of(source), shots.resolve("pprof-plus.log"))) {
             String screen = SCREEN_WIDTH + "x" + SCREEN_HEIGHT;
             view(views, "cpu-graph", cpu.url() + "/ui/", screen);
             view(views, "cpu-flamegraph", cpu.url() + "/ui/flamegraph", screen);
@@ -377,7 +470,12 @@ class ViewerConformanceIT {
             NodeScript.Result result = NodeScript.run(120, "web-ui.mjs", args);
             assertEquals(0, result.exitCode(), "web-ui.mjs:\n" + result.stderr() + result.stdout());
             for (PprofWebServer server : List.of(cpu, alloc, plus)) {
-                assertEquals(List.of(), server.output().lines().filter(l -> !l.startsWith("Serving web UI on ")).toList(),
+                assertEquals(
+                        List.of(),
+                        server.output()
+                                .lines()
+                                .filter(l -> !l.startsWith("Serving web UI on "))
+                                .toList(),
                         "pprof -http printed nothing but its address");
             }
         }
@@ -395,17 +493,22 @@ class ViewerConformanceIT {
         checks.add(() -> assertGraphNodeNamedOnFirstScreen("cpu-graph", SORT, "bubbleSort"));
         checks.add(() -> assertFlameBoxOnFirstScreen("cpu-flamegraph", SORT));
         checks.add(() -> assertFlameShare("cpu-flamegraph", SORT, 90));
-        checks.add(() -> assertTrue(read("cpu-flamegraph.text.txt").contains("BubbleSortBenchmark.bubbleSort"),
+        checks.add(() -> assertTrue(
+                read("cpu-flamegraph.text.txt").contains("BubbleSortBenchmark.bubbleSort"),
                 "the flame graph labels bubbleSort"));
         checks.add(() -> assertTopTableFlat("cpu-top", SORT, 90));
-        checks.add(() -> assertEquals("BubbleSortBenchmark.bubbleSort (n=1000) cpu", read("cpu-title.title.txt"),
+        checks.add(() -> assertEquals(
+                "BubbleSortBenchmark.bubbleSort (n=1000) cpu",
+                read("cpu-title.title.txt"),
                 "the web UI's title names the benchmark"));
         checks.add(() -> assertSourceCost("cpu-source", "if (nums[j] < nums[j - 1])", "ns", "us", "ms", "s"));
         checks.add(() -> assertNodeAtLeast("alloc-graph", PKG + BUILDER, 0.9 * builderTotal));
         checks.add(() -> assertEdge("alloc-graph", GROWTH, "java\\.util\\.Arrays\\.copyOf"));
-        checks.add(() -> assertFalse(read("alloc-graph.titles.txt").contains("java.lang.Thread.run"),
+        checks.add(() -> assertFalse(
+                read("alloc-graph.titles.txt").contains("java.lang.Thread.run"),
                 "the harness frames are folded into one root"));
-        checks.add(() -> assertTrue(read("alloc-graph.titles.txt").contains(root(BUILDER)), "the root names the benchmark"));
+        checks.add(() ->
+                assertTrue(read("alloc-graph.titles.txt").contains(root(BUILDER)), "the root names the benchmark"));
         checks.add(() -> assertFlameShare("alloc-flamegraph", PKG + BUILDER, 90));
         checks.add(() -> assertFlameShare("alloc-flamegraph", "java.util.Arrays.copyOf", 1));
         checks.add(() -> assertTopTableFlat("alloc-top", "java.util.Arrays.copyOf", 1));
@@ -414,10 +517,12 @@ class ViewerConformanceIT {
         // Each += goes through the method handles of invokedynamic and copies both strings into a new
         // array: simpleConcat, then newArray (JDK 25 adds doConcat).
         checks.add(() -> assertEdge("plus-alloc-graph", Pattern.quote(PKG + PLUS), "java\\.lang\\.invoke\\.\\S+"));
-        checks.add(() -> assertEdge("plus-alloc-graph", "java\\.lang\\.invoke\\.\\S+",
-                "java\\.lang\\.StringConcatHelper\\.simpleConcat"));
-        checks.add(() -> assertNodeAtLeast("plus-alloc-graph", "java.lang.StringConcatHelper.simpleConcat", 0.9 * plusTotal));
-        checks.add(() -> assertNodeAtLeast("plus-alloc-graph", "java.lang.StringConcatHelper.newArray", 0.01 * plusTotal));
+        checks.add(() -> assertEdge(
+                "plus-alloc-graph", "java\\.lang\\.invoke\\.\\S+", "java\\.lang\\.StringConcatHelper\\.simpleConcat"));
+        checks.add(() ->
+                assertNodeAtLeast("plus-alloc-graph", "java.lang.StringConcatHelper.simpleConcat", 0.9 * plusTotal));
+        checks.add(
+                () -> assertNodeAtLeast("plus-alloc-graph", "java.lang.StringConcatHelper.newArray", 0.01 * plusTotal));
         assertAll(checks);
     }
 
@@ -429,11 +534,14 @@ class ViewerConformanceIT {
         List<TopRow> hidden = PprofText.topRows(pprof(BUBBLE + "/cpu", "-top", "-hide=BubbleSortBenchmark.bubbleSort"));
         assertTrue(PprofText.row(hidden, root(BUBBLE)).isPresent(), "-hide of the methods keeps the root frame");
         assertFalse(PprofText.row(hidden, SORT).isPresent(), "-hide removes the sort");
-        List<TopRow> shown = PprofText.topRows(pprof(BUBBLE + "/cpu", "-top", "-show_from=BubbleSortBenchmark\\.bubbleSort\\(\\)"));
+        List<TopRow> shown =
+                PprofText.topRows(pprof(BUBBLE + "/cpu", "-top", "-show_from=BubbleSortBenchmark\\.bubbleSort\\(\\)"));
         assertFalse(PprofText.row(shown, root(BUBBLE)).isPresent(), "-show_from drops the frames above");
         assertTrue(PprofText.row(shown, SORT).isPresent(), "-show_from keeps the frames below");
         String focused = pprof(BUBBLE + "/alloc", "-top", "-nodefraction=0", "-focus=copyOf");
-        assertTrue(PprofText.row(PprofText.topRows(focused), root(BUBBLE)).isPresent(), "-focus keeps the stacks through copyOf:\n" + focused);
+        assertTrue(
+                PprofText.row(PprofText.topRows(focused), root(BUBBLE)).isPresent(),
+                "-focus keeps the stacks through copyOf:\n" + focused);
     }
 
     // ---------------------------------------------------------------- helpers
@@ -489,7 +597,8 @@ class ViewerConformanceIT {
 
     private static Path folder(Path root, String benchmark) throws IOException {
         try (Stream<Path> folders = Files.list(root)) {
-            List<Path> matches = folders.filter(f -> f.getFileName().toString().startsWith(PKG + benchmark + "-")).toList();
+            List<Path> matches = folders.filter(f -> f.getFileName().toString().startsWith(PKG + benchmark + "-"))
+                    .toList();
             assertEquals(1, matches.size(), "one folder for " + benchmark + " in " + root + ": " + matches);
             return matches.get(0);
         }
@@ -506,22 +615,27 @@ class ViewerConformanceIT {
     }
 
     private static void assertFlatShare(List<TopRow> rows, String function, double percent, String output) {
-        TopRow row = PprofText.row(rows, function).orElseThrow(() -> new AssertionError("no " + function + " in:\n" + output));
+        TopRow row = PprofText.row(rows, function)
+                .orElseThrow(() -> new AssertionError("no " + function + " in:\n" + output));
         assertTrue(row.flatPercent() >= percent, function + " flat% >= " + percent + ":\n" + output);
     }
 
     private static void assertCumShare(List<TopRow> rows, String function, double percent, String output) {
-        TopRow row = PprofText.row(rows, function).orElseThrow(() -> new AssertionError("no " + function + " in:\n" + output));
+        TopRow row = PprofText.row(rows, function)
+                .orElseThrow(() -> new AssertionError("no " + function + " in:\n" + output));
         assertTrue(row.cumPercent() >= percent, function + " cum% >= " + percent + ":\n" + output);
     }
 
     /** The -list line holding the source text has a value (column 1 flat, 2 cum) in one of the units. */
     private static void assertListed(String list, String sourceText, int column, String... units) {
-        String line = list.lines().filter(l -> l.contains(sourceText)).findFirst()
+        String line = list.lines()
+                .filter(l -> l.contains(sourceText))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no '" + sourceText + "' in:\n" + list));
         Matcher m = LIST_LINE.matcher(line);
         assertTrue(m.matches(), line);
-        assertTrue(PprofText.hasUnit(m.group(column), units),
+        assertTrue(
+                PprofText.hasUnit(m.group(column), units),
                 "'" + sourceText + "' has a value in " + List.of(units) + ": " + line + "\n" + list);
     }
 
@@ -537,7 +651,8 @@ class ViewerConformanceIT {
     /** {@code target/screenshots/<run>}: one folder per failsafe run (build JDK, JDK 25). */
     private static Path screenshotDir() {
         Path target = BenchmarksJar.jar().toAbsolutePath().getParent();
-        Path runDir = Path.of(System.getProperty("benchmarks.runDir", "target/it-runs")).toAbsolutePath();
+        Path runDir = Path.of(System.getProperty("benchmarks.runDir", "target/it-runs"))
+                .toAbsolutePath();
         return target.resolve("screenshots").resolve(runDir.getFileName());
     }
 
@@ -546,35 +661,45 @@ class ViewerConformanceIT {
     }
 
     private static List<String> values(List<String[]> facts, String kind, int column) {
-        return facts.stream().filter(f -> f[1].equals(kind)).map(f -> f[column + 1]).toList();
+        return facts.stream()
+                .filter(f -> f[1].equals(kind))
+                .map(f -> f[column + 1])
+                .toList();
     }
 
     /** The graph has a node for the function whose tooltip value ("name (10.52GB)") is at least the minimum. */
     private static void assertNodeAtLeast(String view, String function, double minimum) throws IOException {
         String titles = read(view + ".titles.txt");
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(function) + " \\((\\S+)\\)$").matcher(titles);
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(function) + " \\((\\S+)\\)$")
+                .matcher(titles);
         assertTrue(m.find(), view + ": no node " + function + " in:\n" + titles);
-        assertTrue(PprofText.quantity(m.group(1)) >= minimum,
+        assertTrue(
+                PprofText.quantity(m.group(1)) >= minimum,
                 view + ": " + function + " is " + m.group(1) + ", want >= " + minimum + "\n" + titles);
     }
 
     /** The graph has an edge between functions matching the two regular expressions. */
     private static void assertEdge(String view, String caller, String callee) throws IOException {
         String titles = read(view + ".titles.txt");
-        assertTrue(Pattern.compile("(?m)^" + caller + " -> " + callee + " \\(").matcher(titles).find(),
+        assertTrue(
+                Pattern.compile("(?m)^" + caller + " -> " + callee + " \\(")
+                        .matcher(titles)
+                        .find(),
                 view + ": no edge " + caller + " -> " + callee + " in:\n" + titles);
     }
 
     /** Some flame graph box of the function ("name (98.6%, 1.42s)") spans at least the given share. */
     private static void assertFlameShare(String view, String function, double percent) throws IOException {
         String titles = read(view + ".titles.txt");
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(function) + " \\(([\\d.]+)%, \\S+\\)$").matcher(titles);
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(function) + " \\(([\\d.]+)%, \\S+\\)$")
+                .matcher(titles);
         double best = -1;
         while (m.find()) {
             best = Math.max(best, Double.parseDouble(m.group(1)));
         }
-        assertTrue(best >= percent, view + ": widest box of " + function + " is " + best + "%, want >= " + percent
-                + "\n" + titles);
+        assertTrue(
+                best >= percent,
+                view + ": widest box of " + function + " is " + best + "%, want >= " + percent + "\n" + titles);
     }
 
     private record Box(String title, double left, double top, double right, double bottom) {
@@ -596,7 +721,11 @@ class ViewerConformanceIT {
         for (String line : read(view + ".boxes.txt").split("\n")) {
             String[] f = line.split("\t");
             if (f.length == 5) {
-                boxes.add(new Box(f[0], Double.parseDouble(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3]),
+                boxes.add(new Box(
+                        f[0],
+                        Double.parseDouble(f[1]),
+                        Double.parseDouble(f[2]),
+                        Double.parseDouble(f[3]),
                         Double.parseDouble(f[4])));
             }
         }
@@ -607,13 +736,22 @@ class ViewerConformanceIT {
      * In the graph, the node of the function (its tooltip "name (value)") shows the word on the
      * first screen: the middle of that line of text lies inside the window, with no scrolling.
      */
-    private static void assertGraphNodeNamedOnFirstScreen(String view, String function, String word) throws IOException {
+    private static void assertGraphNodeNamedOnFirstScreen(String view, String function, String word)
+            throws IOException {
         List<Box> boxes = boxes(view);
-        Box node = boxes.stream().filter(b -> b.title().startsWith(function + " (")).findFirst()
+        Box node = boxes.stream()
+                .filter(b -> b.title().startsWith(function + " ("))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(view + ": no node " + function + " in " + boxes));
-        Box text = boxes.stream().filter(b -> b.title().equals("text:" + word) && node.contains(b.centerX(), b.centerY()))
-                .findFirst().orElseThrow(() -> new AssertionError(view + ": no line '" + word + "' in " + node + ": " + boxes));
-        assertTrue(text.centerX() > 0 && text.centerX() < SCREEN_WIDTH && text.centerY() > 0 && text.centerY() < SCREEN_HEIGHT,
+        Box text = boxes.stream()
+                .filter(b -> b.title().equals("text:" + word) && node.contains(b.centerX(), b.centerY()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(view + ": no line '" + word + "' in " + node + ": " + boxes));
+        assertTrue(
+                text.centerX() > 0
+                        && text.centerX() < SCREEN_WIDTH
+                        && text.centerY() > 0
+                        && text.centerY() < SCREEN_HEIGHT,
                 view + ": '" + word + "' of " + function + " at " + text + ", outside the first " + SCREEN_WIDTH + "x"
                         + SCREEN_HEIGHT + " screen");
     }
@@ -621,29 +759,41 @@ class ViewerConformanceIT {
     /** In the flame graph, the function's widest box lies wholly on the first screen and is wide enough to read. */
     private static void assertFlameBoxOnFirstScreen(String view, String function) throws IOException {
         List<Box> boxes = boxes(view);
-        Box box = boxes.stream().filter(b -> b.title().startsWith(function + " ("))
+        Box box = boxes.stream()
+                .filter(b -> b.title().startsWith(function + " ("))
                 .max((a, b) -> Double.compare(a.right() - a.left(), b.right() - b.left()))
                 .orElseThrow(() -> new AssertionError(view + ": no box " + function + " in " + boxes));
-        assertTrue(box.left() >= 0 && box.right() <= SCREEN_WIDTH && box.top() >= 0 && box.bottom() <= SCREEN_HEIGHT
+        assertTrue(
+                box.left() >= 0
+                        && box.right() <= SCREEN_WIDTH
+                        && box.top() >= 0
+                        && box.bottom() <= SCREEN_HEIGHT
                         && box.right() - box.left() >= 100,
-                view + ": " + function + " at " + box + ", not on the first " + SCREEN_WIDTH + "x" + SCREEN_HEIGHT + " screen");
+                view + ": " + function + " at " + box + ", not on the first " + SCREEN_WIDTH + "x" + SCREEN_HEIGHT
+                        + " screen");
     }
 
     /** The top view's table row (Flat, Flat%, Sum%, Cum, Cum%, Name) of the function has flat% >= percent. */
     private static void assertTopTableFlat(String view, String function, double percent) throws IOException {
         String text = read(view + ".text.txt");
-        String[] row = text.lines().map(l -> l.split("\t")).filter(c -> c.length >= 6 && c[5].equals(function))
-                .findFirst().orElseThrow(() -> new AssertionError(view + ": no row " + function + " in:\n" + text));
+        String[] row = text.lines()
+                .map(l -> l.split("\t"))
+                .filter(c -> c.length >= 6 && c[5].equals(function))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(view + ": no row " + function + " in:\n" + text));
         assertTrue(Double.parseDouble(row[1].replace("%", "")) >= percent, view + ": " + String.join(" ", row));
     }
 
     /** The source view's line with the text has a value in one of the units. */
     private static void assertSourceCost(String view, String sourceText, String... units) throws IOException {
         String text = read(view + ".text.txt");
-        String line = text.lines().filter(l -> l.contains(sourceText)).findFirst()
+        String line = text.lines()
+                .filter(l -> l.contains(sourceText))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(view + ": no '" + sourceText + "' in:\n" + text));
         String[] columns = line.trim().split("\\s+");
-        assertTrue(PprofText.hasUnit(columns[2], units) || PprofText.hasUnit(columns[1], units),
+        assertTrue(
+                PprofText.hasUnit(columns[2], units) || PprofText.hasUnit(columns[1], units),
                 view + ": '" + sourceText + "' has a cost in " + List.of(units) + ": " + line);
     }
 }

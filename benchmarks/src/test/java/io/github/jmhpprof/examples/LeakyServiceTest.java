@@ -1,11 +1,11 @@
 package io.github.jmhpprof.examples;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.jmhpprof.testing.GoPprof;
 import io.github.jmhpprof.testing.RawProfile;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,10 +14,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * End to end: the example service on a free loopback port, bounded load over 127.0.0.1, and every
@@ -30,7 +29,8 @@ class LeakyServiceTest {
 
     private static LeakyService service;
     private static String base;
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     static void startService() throws Exception {
@@ -89,7 +89,8 @@ class LeakyServiceTest {
 
         RawProfile block = fetch("/debug/pprof/block");
         assertEquals(List.of("contentions/count", "delay/nanoseconds"), block.sampleTypes());
-        assertTrue(hasFunction(block, "io.github.jmhpprof.examples.LeakyService.lookupWithTimeout"),
+        assertTrue(
+                hasFunction(block, "io.github.jmhpprof.examples.LeakyService.lookupWithTimeout"),
                 "the handlers' 10 ms timed waits");
 
         RawProfile mutex = fetch("/debug/pprof/mutex");
@@ -110,7 +111,10 @@ class LeakyServiceTest {
     @Test
     void badRequestsGetClearErrorsAndTheServerKeepsServing() throws Exception {
         assertError(400, "seconds must be a whole number from 1 to 300, got \"-1\"", "/debug/pprof/profile?seconds=-1");
-        assertError(400, "seconds must be a whole number from 1 to 300, got \"99999\"", "/debug/pprof/profile?seconds=99999");
+        assertError(
+                400,
+                "seconds must be a whole number from 1 to 300, got \"99999\"",
+                "/debug/pprof/profile?seconds=99999");
         assertError(400, "got \"ten\"", "/debug/pprof/profile?seconds=ten");
         assertError(400, "debug must be 0 (pprof protobuf) or 1 (text)", "/debug/pprof/heap?debug=2");
         assertError(404, "unknown profile \"nope\"", "/debug/pprof/nope");
@@ -124,7 +128,8 @@ class LeakyServiceTest {
         CompletableFuture<HttpResponse<String>> first =
                 HTTP.sendAsync(request("/debug/pprof/profile?seconds=3"), HttpResponse.BodyHandlers.ofString());
         Thread.sleep(1000);
-        assertError(409, "Could not enable CPU profiling: cpu profiling already in use", "/debug/pprof/profile?seconds=1");
+        assertError(
+                409, "Could not enable CPU profiling: cpu profiling already in use", "/debug/pprof/profile?seconds=1");
         assertEquals(200, first.get().statusCode());
 
         assertEquals(200, get("/debug/pprof/goroutine?debug=1").statusCode(), "still serving");
@@ -143,7 +148,10 @@ class LeakyServiceTest {
     }
 
     private static HttpRequest request(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET().build();
+        return HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
+                .GET()
+                .build();
     }
 
     private static RawProfile fetch(String path) {
@@ -158,13 +166,17 @@ class LeakyServiceTest {
     private static long leakedThreads(RawProfile threads) {
         return threads.samples().stream()
                 .filter(s -> "leaky-lookup-#".equals(s.labels().get("thread")))
-                .filter(s -> threads.functions(s).contains(LEAKED_PUT) && threads.functions(s).contains(WORKER))
-                .mapToLong(s -> s.values()[0]).sum();
+                .filter(s -> threads.functions(s).contains(LEAKED_PUT)
+                        && threads.functions(s).contains(WORKER))
+                .mapToLong(s -> s.values()[0])
+                .sum();
     }
 
     private static long threads(RawProfile threads, String family) {
-        return threads.samples().stream().filter(s -> family.equals(s.labels().get("thread")))
-                .mapToLong(s -> s.values()[0]).sum();
+        return threads.samples().stream()
+                .filter(s -> family.equals(s.labels().get("thread")))
+                .mapToLong(s -> s.values()[0])
+                .sum();
     }
 
     /** The workers reach their put after their 50 ms of work: wait up to 10 s for them. */

@@ -7,7 +7,6 @@ import io.github.jmhpprof.model.ProportionalSplit;
 import io.github.jmhpprof.model.Stack;
 import io.github.jmhpprof.model.ValueType;
 import io.github.jmhpprof.threads.ThreadActivity;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,38 +32,49 @@ public final class AllocationCalibrator {
      *                        threads, or threads that ended mid-iteration), so all samples were
      *                        scaled together to the exact total
      */
-    public record Result(ProfileData profile, long exactBytes, boolean perThread) {
-    }
+    public record Result(ProfileData profile, long exactBytes, boolean perThread) {}
 
-    private AllocationCalibrator() {
-    }
+    private AllocationCalibrator() {}
 
-    public static Result calibrate(AllocationSamples samples, Map<Long, ThreadActivity.Totals> exact,
-                                   Labels labels, long samplingRate) {
+    public static Result calibrate(
+            AllocationSamples samples, Map<Long, ThreadActivity.Totals> exact, Labels labels, long samplingRate) {
         ProfileData profile = new ProfileData(
                 List.of(new ValueType("alloc_objects", "count"), new ValueType("alloc_space", "bytes")),
-                new ValueType("space", "bytes"), samplingRate, "alloc_space");
+                new ValueType("space", "bytes"),
+                samplingRate,
+                "alloc_space");
         Map<Long, List<Map.Entry<AllocationSamples.Key, Long>>> byThread = new HashMap<>();
         for (Map.Entry<AllocationSamples.Key, Long> e : samples.weights().entrySet()) {
-            byThread.computeIfAbsent(e.getKey().threadId(), id -> new ArrayList<>()).add(e);
+            byThread.computeIfAbsent(e.getKey().threadId(), id -> new ArrayList<>())
+                    .add(e);
         }
-        long exactBytes = exact.values().stream().mapToLong(ThreadActivity.Totals::allocatedBytes).sum();
+        long exactBytes = exact.values().stream()
+                .mapToLong(ThreadActivity.Totals::allocatedBytes)
+                .sum();
         boolean perThread = exact.keySet().containsAll(byThread.keySet());
         if (!perThread) {
-            List<Map.Entry<AllocationSamples.Key, Long>> all = new ArrayList<>(samples.weights().entrySet());
+            List<Map.Entry<AllocationSamples.Key, Long>> all =
+                    new ArrayList<>(samples.weights().entrySet());
             long raw = all.stream().mapToLong(Map.Entry::getValue).sum();
             addScaled(profile, samples, all, raw, exactBytes, labels);
             return new Result(profile, exactBytes, false);
         }
         for (Map.Entry<Long, List<Map.Entry<AllocationSamples.Key, Long>>> thread : byThread.entrySet()) {
             long raw = thread.getValue().stream().mapToLong(Map.Entry::getValue).sum();
-            addScaled(profile, samples, thread.getValue(), raw, exact.get(thread.getKey()).allocatedBytes(), labels);
+            addScaled(
+                    profile,
+                    samples,
+                    thread.getValue(),
+                    raw,
+                    exact.get(thread.getKey()).allocatedBytes(),
+                    labels);
         }
         for (Map.Entry<Long, ThreadActivity.Totals> e : exact.entrySet()) {
             long bytes = e.getValue().allocatedBytes();
             if (bytes > 0 && !byThread.containsKey(e.getKey())) {
                 long objects = Math.round(bytes * orZero(samples.sizes().objectsPerByte("")));
-                profile.add(Stack.of(UNSAMPLED), labels.with("thread", e.getValue().name()), objects, bytes);
+                profile.add(
+                        Stack.of(UNSAMPLED), labels.with("thread", e.getValue().name()), objects, bytes);
             }
         }
         return new Result(profile, exactBytes, true);
@@ -74,8 +84,13 @@ public final class AllocationCalibrator {
      * Scales one thread's samples from {@code raw} to {@code target} bytes, adding up to exactly
      * {@code target} ({@link ProportionalSplit}).
      */
-    private static void addScaled(ProfileData profile, AllocationSamples source, List<Map.Entry<AllocationSamples.Key, Long>> samples,
-                                  long raw, long target, Labels labels) {
+    private static void addScaled(
+            ProfileData profile,
+            AllocationSamples source,
+            List<Map.Entry<AllocationSamples.Key, Long>> samples,
+            long raw,
+            long target,
+            Labels labels) {
         // By class, then stack; each sort key made once: a stack's text is long, and a profile of a
         // long-running program (the runtime API's) has thousands of entries.
         List<Map.Entry<String, Map.Entry<AllocationSamples.Key, Long>>> ordered = new ArrayList<>(samples.size());
@@ -90,7 +105,8 @@ public final class AllocationCalibrator {
             long bytes = scaled.next(e.getValue());
             AllocationSamples.Key key = e.getKey();
             long objects = objects(source, key, bytes, factor);
-            profile.add(key.stack(), labels.with("thread", key.thread()).with("object", key.objectClass()), objects, bytes);
+            profile.add(
+                    key.stack(), labels.with("thread", key.thread()).with("object", key.objectClass()), objects, bytes);
         }
     }
 

@@ -1,7 +1,6 @@
 package io.github.jmhpprof.alloc;
 
 import io.github.jmhpprof.model.Stack;
-
 import java.util.HashMap;
 import java.util.Map;
 
@@ -13,12 +12,12 @@ import java.util.Map;
  */
 public final class AllocationSamples {
 
-    record Key(long threadId, String thread, Stack stack, String objectClass) {
-    }
+    record Key(long threadId, String thread, Stack stack, String objectClass) {}
 
     private final Map<Key, Long> weights = new HashMap<>();
     /** Objects the samples stand for, per key; only for samples that know their object's size. */
     private final Map<Key, Double> objects = new HashMap<>();
+
     private final ObjectSizes sizes = new ObjectSizes();
     private long sampleCount;
 

@@ -5,7 +5,6 @@ import io.github.jmhpprof.model.ProfileData;
 import io.github.jmhpprof.model.ProfileKind;
 import io.github.jmhpprof.pprof.ProfileFiles;
 import io.github.jmhpprof.report.PerOperation;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,25 +25,50 @@ import java.util.List;
  * @param oldFolder   the old run's benchmark folder (profiles)
  * @param newFolder   the new run's
  */
-public record BenchmarkComparison(BenchmarkScores oldScores, BenchmarkScores newScores, ScoreTest test, double deltaPct,
-                                  double oldAllocsPerOp, double newAllocsPerOp,
-                                  List<FunctionChanges.Change> cpuChanges, List<FunctionChanges.Change> allocChanges,
-                                  Path oldFolder, Path newFolder) {
+public record BenchmarkComparison(
+        BenchmarkScores oldScores,
+        BenchmarkScores newScores,
+        ScoreTest test,
+        double deltaPct,
+        double oldAllocsPerOp,
+        double newAllocsPerOp,
+        List<FunctionChanges.Change> cpuChanges,
+        List<FunctionChanges.Change> allocChanges,
+        Path oldFolder,
+        Path newFolder) {
 
     public static final String CPU_PER_OP = FileNames.perOperationProfile(ProfileKind.CPU.fileStem());
     public static final String ALLOC_PER_OP = FileNames.perOperationProfile(ProfileKind.ALLOC.fileStem());
 
-    public static BenchmarkComparison of(BenchmarkScores oldScores, Path oldFolder, BenchmarkScores newScores, Path newFolder,
-                                         double alpha, int topFunctions) throws IOException {
+    public static BenchmarkComparison of(
+            BenchmarkScores oldScores,
+            Path oldFolder,
+            BenchmarkScores newScores,
+            Path newFolder,
+            double alpha,
+            int topFunctions)
+            throws IOException {
         ScoreTest test = ScoreTest.of(oldScores, newScores, alpha);
         double slowdown = timeRatio(test.oldMedian(), test.newMedian(), newScores.higherIsBetter());
-        return new BenchmarkComparison(oldScores, newScores, test, (slowdown - 1) * 100,
-                allocsPerOp(oldFolder), allocsPerOp(newFolder),
-                FunctionChanges.largest(oldFolder.resolve(CPU_PER_OP), newFolder.resolve(CPU_PER_OP),
-                        "cpu" + PerOperation.SUFFIX, topFunctions),
-                FunctionChanges.largest(oldFolder.resolve(ALLOC_PER_OP), newFolder.resolve(ALLOC_PER_OP),
-                        "alloc_space" + PerOperation.SUFFIX, topFunctions),
-                oldFolder, newFolder);
+        return new BenchmarkComparison(
+                oldScores,
+                newScores,
+                test,
+                (slowdown - 1) * 100,
+                allocsPerOp(oldFolder),
+                allocsPerOp(newFolder),
+                FunctionChanges.largest(
+                        oldFolder.resolve(CPU_PER_OP),
+                        newFolder.resolve(CPU_PER_OP),
+                        "cpu" + PerOperation.SUFFIX,
+                        topFunctions),
+                FunctionChanges.largest(
+                        oldFolder.resolve(ALLOC_PER_OP),
+                        newFolder.resolve(ALLOC_PER_OP),
+                        "alloc_space" + PerOperation.SUFFIX,
+                        topFunctions),
+                oldFolder,
+                newFolder);
     }
 
     /** New time per operation ÷ old: for throughput (higher is better) that is old score ÷ new score. */

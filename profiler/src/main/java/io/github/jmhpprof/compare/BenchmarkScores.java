@@ -1,11 +1,10 @@
 package io.github.jmhpprof.compare;
 
 import io.github.jmhpprof.files.AtomicFiles;
-
 import java.io.IOException;
+import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +42,8 @@ import java.util.stream.Collectors;
  * @param unit      the score's unit, e.g. {@code us/op} or {@code ops/s}
  * @param forks     the measured forks, in order
  */
-public record BenchmarkScores(String benchmark, String mode, Map<String, String> params, String unit, List<Fork> forks) {
+public record BenchmarkScores(
+        String benchmark, String mode, Map<String, String> params, String unit, List<Fork> forks) {
 
     public static final int FORMAT = 1;
 
@@ -75,7 +75,9 @@ public record BenchmarkScores(String benchmark, String mode, Map<String, String>
 
     /** {@code key=value, key=value}, or empty without @Params. */
     public String paramsText() {
-        return params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+        return params.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(", "));
     }
 
     /** Throughput units ({@code ops/s}) grow when faster; time units ({@code us/op}) shrink. */
@@ -90,7 +92,9 @@ public record BenchmarkScores(String benchmark, String mode, Map<String, String>
     /** Exact bytes per operation over all forks; NaN without operations. */
     public double bytesPerOp() {
         long ops = operations();
-        return ops == 0 ? Double.NaN : (double) forks.stream().mapToLong(Fork::allocatedBytes).sum() / ops;
+        return ops == 0
+                ? Double.NaN
+                : (double) forks.stream().mapToLong(Fork::allocatedBytes).sum() / ops;
     }
 
     /** CPU time per operation that the CPU profiles account for; NaN without a CPU profile. */
@@ -122,8 +126,9 @@ public record BenchmarkScores(String benchmark, String mode, Map<String, String>
 
     /** Writes the file with its keys in the documented order, so that people and diffs can read it. */
     public void write(Path file) throws IOException {
-        StringBuilder text = new StringBuilder("# jmh-pprof scores: JMH's score of every measurement iteration, fork by fork"
-                + " (docs/compare-runs.md)\n");
+        StringBuilder text =
+                new StringBuilder("# jmh-pprof scores: JMH's score of every measurement iteration, fork by fork"
+                        + " (docs/compare-runs.md)\n");
         line(text, "format", Integer.toString(FORMAT));
         line(text, "benchmark", benchmark);
         line(text, "mode", mode);
@@ -149,7 +154,11 @@ public record BenchmarkScores(String benchmark, String mode, Map<String, String>
     /** Reads {@link #scoresText}. */
     public static double[] parseScores(String text) {
         String scores = text.strip();
-        return scores.isEmpty() ? new double[0] : Arrays.stream(scores.split("\\s+")).mapToDouble(Double::parseDouble).toArray();
+        return scores.isEmpty()
+                ? new double[0]
+                : Arrays.stream(scores.split("\\s+"))
+                        .mapToDouble(Double::parseDouble)
+                        .toArray();
     }
 
     /** One {@code key=value} line, escaped as {@link Properties#load} reads it back. */
@@ -189,11 +198,14 @@ public record BenchmarkScores(String benchmark, String mode, Map<String, String>
             List<Fork> forks = new ArrayList<>();
             for (int i = 1; i <= forkCount; i++) {
                 String prefix = "fork." + i + ".";
-                forks.add(new Fork(parseScores(required(p, prefix + "scores")), Long.parseLong(required(p, prefix + "operations")),
+                forks.add(new Fork(
+                        parseScores(required(p, prefix + "scores")),
+                        Long.parseLong(required(p, prefix + "operations")),
                         Long.parseLong(required(p, prefix + "allocatedBytes")),
                         Long.parseLong(required(p, prefix + "cpuProfileNanos"))));
             }
-            return new BenchmarkScores(required(p, "benchmark"), required(p, "mode"), params, required(p, "unit"), forks);
+            return new BenchmarkScores(
+                    required(p, "benchmark"), required(p, "mode"), params, required(p, "unit"), forks);
         } catch (IllegalArgumentException e) {
             throw new IOException(file + " is not a jmh-pprof scores file: " + e.getMessage(), e);
         }

@@ -1,7 +1,6 @@
 package io.github.jmhpprof.compare;
 
 import io.github.jmhpprof.files.AtomicFiles;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -33,11 +32,10 @@ public final class CompareCommand {
             """;
 
     /** The parsed command line. */
-    record Options(List<String> runs, Path csv, Path markdown, double alpha, Comparison.Order order, int top, Gate gate) {
-    }
+    record Options(
+            List<String> runs, Path csv, Path markdown, double alpha, Comparison.Order order, int top, Gate gate) {}
 
-    private CompareCommand() {
-    }
+    private CompareCommand() {}
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
         Options options;
@@ -79,7 +77,8 @@ public final class CompareCommand {
     }
 
     /** Compares the first run with each of the others. */
-    public static List<Comparison> compare(List<String> runs, double alpha, Comparison.Order order, int top) throws IOException {
+    public static List<Comparison> compare(List<String> runs, double alpha, Comparison.Order order, int top)
+            throws IOException {
         Run base = read(runs.get(0));
         List<Comparison> comparisons = new ArrayList<>();
         for (String name : runs.subList(1, runs.size())) {
@@ -91,8 +90,12 @@ public final class CompareCommand {
     /** For {@code -prof pprof:baseline=DIR}: the comparison of this run with the baseline, as text to print. */
     public static String againstBaseline(Path baseline, Path run) {
         try {
-            Comparison c = Comparison.of(Run.read(baseline.toString(), List.of(baseline)), Run.read(run.toString(), List.of(run)),
-                    0.05, 3, Comparison.Order.INPUT);
+            Comparison c = Comparison.of(
+                    Run.read(baseline.toString(), List.of(baseline)),
+                    Run.read(run.toString(), List.of(run)),
+                    0.05,
+                    3,
+                    Comparison.Order.INPUT);
             return ComparisonTables.text(c);
         } catch (IOException | IllegalArgumentException e) {
             return "pprof: cannot compare with baseline " + baseline + ": " + e.getMessage() + "\n";
@@ -104,7 +107,10 @@ public final class CompareCommand {
     }
 
     private static Run read(String argument) throws IOException {
-        List<Path> dirs = Arrays.stream(argument.split(",")).filter(s -> !s.isBlank()).map(Path::of).toList();
+        List<Path> dirs = Arrays.stream(argument.split(","))
+                .filter(s -> !s.isBlank())
+                .map(Path::of)
+                .toList();
         return Run.read(argument, dirs);
     }
 
@@ -159,9 +165,11 @@ public final class CompareCommand {
         }
         boolean ok = inclusive ? v >= min && v <= max : v > min && v < max;
         if (!ok) {
-            String range = max == Double.MAX_VALUE ? "at least " + ComparisonTables.plain(min)
+            String range = max == Double.MAX_VALUE
+                    ? "at least " + ComparisonTables.plain(min)
                     : "between " + ComparisonTables.plain(min) + " and " + ComparisonTables.plain(max);
-            throw new IllegalArgumentException(name + " " + value + ": must be " + range + (inclusive ? "" : " (exclusive)"));
+            throw new IllegalArgumentException(
+                    name + " " + value + ": must be " + range + (inclusive ? "" : " (exclusive)"));
         }
         return v;
     }

@@ -17,8 +17,13 @@ import java.util.Map;
  * @param onlyOld keys of benchmarks missing from the new run
  * @param onlyNew keys of benchmarks missing from the old run
  */
-public record Comparison(Run oldRun, Run newRun, double alpha, List<BenchmarkComparison> rows, List<String> onlyOld,
-                         List<String> onlyNew) {
+public record Comparison(
+        Run oldRun,
+        Run newRun,
+        double alpha,
+        List<BenchmarkComparison> rows,
+        List<String> onlyOld,
+        List<String> onlyNew) {
 
     /** How rows are ordered. */
     public enum Order {
@@ -34,12 +39,15 @@ public record Comparison(Run oldRun, Run newRun, double alpha, List<BenchmarkCom
                 case "input" -> INPUT;
                 case "name" -> NAME;
                 case "delta" -> DELTA;
-                default -> throw new IllegalArgumentException("--sort " + value + ": use name, delta (most slowed down first) or input");
+                default ->
+                    throw new IllegalArgumentException(
+                            "--sort " + value + ": use name, delta (most slowed down first) or input");
             };
         }
     }
 
-    public static Comparison of(Run oldRun, Run newRun, double alpha, int topFunctions, Order order) throws IOException {
+    public static Comparison of(Run oldRun, Run newRun, double alpha, int topFunctions, Order order)
+            throws IOException {
         List<BenchmarkComparison> rows = new ArrayList<>();
         List<String> onlyOld = new ArrayList<>();
         for (Map.Entry<String, BenchmarkScores> e : oldRun.benchmarks().entrySet()) {
@@ -52,14 +60,25 @@ public record Comparison(Run oldRun, Run newRun, double alpha, List<BenchmarkCom
                 throw new IOException(e.getKey() + " is in " + e.getValue().unit() + " in " + oldRun.name() + " but in "
                         + newScores.unit() + " in " + newRun.name() + ": run both with the same -tu");
             }
-            rows.add(BenchmarkComparison.of(e.getValue(), oldRun.folders().get(e.getKey()), newScores,
-                    newRun.folders().get(e.getKey()), alpha, topFunctions));
+            rows.add(BenchmarkComparison.of(
+                    e.getValue(),
+                    oldRun.folders().get(e.getKey()),
+                    newScores,
+                    newRun.folders().get(e.getKey()),
+                    alpha,
+                    topFunctions));
         }
-        List<String> onlyNew = newRun.benchmarks().keySet().stream().filter(k -> !oldRun.benchmarks().containsKey(k)).toList();
+        List<String> onlyNew = newRun.benchmarks().keySet().stream()
+                .filter(k -> !oldRun.benchmarks().containsKey(k))
+                .toList();
         switch (order) {
-            case NAME -> rows.sort(Comparator.comparing(BenchmarkComparison::benchmark).thenComparing(BenchmarkComparison::params));
-            case DELTA -> rows.sort(Comparator.comparingDouble(BenchmarkComparison::deltaPct).reversed());
-            case INPUT -> { }
+            case NAME ->
+                rows.sort(Comparator.comparing(BenchmarkComparison::benchmark)
+                        .thenComparing(BenchmarkComparison::params));
+            case DELTA ->
+                rows.sort(Comparator.comparingDouble(BenchmarkComparison::deltaPct)
+                        .reversed());
+            case INPUT -> {}
         }
         return new Comparison(oldRun, newRun, alpha, List.copyOf(rows), List.copyOf(onlyOld), onlyNew);
     }

@@ -1,7 +1,6 @@
 package io.github.jmhpprof.compare;
 
 import io.github.jmhpprof.report.Quantity;
-
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -15,17 +14,47 @@ import java.util.Locale;
  */
 public final class ComparisonTables {
 
-    static final List<String> CSV_HEADER = List.of("benchmark", "params", "old_score", "new_score", "unit", "delta_pct",
-            "p_value", "significant", "old_bytes_per_op", "new_bytes_per_op", "old_run", "new_run", "mode", "units",
-            "old_n", "new_n", "old_spread_pct", "new_spread_pct", "old_allocs_per_op", "new_allocs_per_op",
-            "old_cpu_ns_per_op", "new_cpu_ns_per_op", "top_cpu_change", "top_alloc_change", "cpu_diff_command",
+    static final List<String> CSV_HEADER = List.of(
+            "benchmark",
+            "params",
+            "old_score",
+            "new_score",
+            "unit",
+            "delta_pct",
+            "p_value",
+            "significant",
+            "old_bytes_per_op",
+            "new_bytes_per_op",
+            "old_run",
+            "new_run",
+            "mode",
+            "units",
+            "old_n",
+            "new_n",
+            "old_spread_pct",
+            "new_spread_pct",
+            "old_allocs_per_op",
+            "new_allocs_per_op",
+            "old_cpu_ns_per_op",
+            "new_cpu_ns_per_op",
+            "top_cpu_change",
+            "top_alloc_change",
+            "cpu_diff_command",
             "alloc_diff_command");
-    private static final List<String> HEADER = List.of("benchmark", "params", "old", "new", "unit", "delta", "p",
-            "B/op old → new", "allocs/op old → new", "CPU ns/op old → new");
+    private static final List<String> HEADER = List.of(
+            "benchmark",
+            "params",
+            "old",
+            "new",
+            "unit",
+            "delta",
+            "p",
+            "B/op old → new",
+            "allocs/op old → new",
+            "CPU ns/op old → new");
     private static final int NUMERIC_FROM = 2;
 
-    private ComparisonTables() {
-    }
+    private ComparisonTables() {}
 
     /** For the terminal: the table, the geomean, then per benchmark what moved and the diff command. */
     public static String text(Comparison c) {
@@ -51,7 +80,10 @@ public final class ComparisonTables {
         }
         out.append(footnotes(c));
         for (BenchmarkComparison row : c.rows()) {
-            out.append('\n').append(name(c, row)).append(row.params().isEmpty() ? "" : " (" + row.params() + ")").append('\n');
+            out.append('\n')
+                    .append(name(c, row))
+                    .append(row.params().isEmpty() ? "" : " (" + row.params() + ")")
+                    .append('\n');
             for (String line : moved(row)) {
                 out.append("  ").append(line).append('\n');
             }
@@ -69,13 +101,20 @@ public final class ComparisonTables {
         List<List<String>> rows = new ArrayList<>(cells(c));
         rows.add(geomeanCells(c));
         for (List<String> row : rows) {
-            md.append("| ").append(String.join(" | ", row.stream().map(s -> s.replace("|", "\\|")).toList())).append(" |\n");
+            md.append("| ")
+                    .append(String.join(
+                            " | ", row.stream().map(s -> s.replace("|", "\\|")).toList()))
+                    .append(" |\n");
         }
         md.append('\n').append(footnotes(c));
         for (BenchmarkComparison row : c.rows()) {
-            md.append("\n### ").append(name(c, row)).append(row.params().isEmpty() ? "" : " (" + row.params() + ")").append("\n\n");
+            md.append("\n### ")
+                    .append(name(c, row))
+                    .append(row.params().isEmpty() ? "" : " (" + row.params() + ")")
+                    .append("\n\n");
             for (String line : moved(row)) {
-                md.append(line.startsWith("go tool") ? "    " + line : "- " + line).append('\n');
+                md.append(line.startsWith("go tool") ? "    " + line : "- " + line)
+                        .append('\n');
             }
         }
         return md.toString();
@@ -87,17 +126,39 @@ public final class ComparisonTables {
         for (Comparison c : comparisons) {
             for (BenchmarkComparison r : c.rows()) {
                 ScoreTest t = r.test();
-                List<String> cells = List.of(quote(r.benchmark()), quote(r.params()), number(t.oldMedian()),
-                        number(t.newMedian()), quote(r.newScores().unit()), number(r.deltaPct()), number(t.pValue()),
-                        Boolean.toString(t.significant()), number(r.oldScores().bytesPerOp()), number(r.newScores().bytesPerOp()),
-                        quote(c.oldRun().name()), quote(c.newRun().name()), quote(r.newScores().mode()),
-                        t.byForks() ? "forks" : "iterations", Integer.toString(t.oldValues().length),
-                        Integer.toString(t.newValues().length), number(Stats.spreadPercent(t.oldValues())),
-                        number(Stats.spreadPercent(t.newValues())), number(r.oldAllocsPerOp()), number(r.newAllocsPerOp()),
-                        number(r.oldScores().cpuNanosPerOp()), number(r.newScores().cpuNanosPerOp()),
-                        quote(topChange(r.cpuChanges(), "nanoseconds")), quote(topChange(r.allocChanges(), "bytes")),
-                        quote(r.hasProfile(BenchmarkComparison.CPU_PER_OP) ? r.diffCommand(BenchmarkComparison.CPU_PER_OP) : ""),
-                        quote(r.hasProfile(BenchmarkComparison.ALLOC_PER_OP) ? r.diffCommand(BenchmarkComparison.ALLOC_PER_OP) : ""));
+                List<String> cells = List.of(
+                        quote(r.benchmark()),
+                        quote(r.params()),
+                        number(t.oldMedian()),
+                        number(t.newMedian()),
+                        quote(r.newScores().unit()),
+                        number(r.deltaPct()),
+                        number(t.pValue()),
+                        Boolean.toString(t.significant()),
+                        number(r.oldScores().bytesPerOp()),
+                        number(r.newScores().bytesPerOp()),
+                        quote(c.oldRun().name()),
+                        quote(c.newRun().name()),
+                        quote(r.newScores().mode()),
+                        t.byForks() ? "forks" : "iterations",
+                        Integer.toString(t.oldValues().length),
+                        Integer.toString(t.newValues().length),
+                        number(Stats.spreadPercent(t.oldValues())),
+                        number(Stats.spreadPercent(t.newValues())),
+                        number(r.oldAllocsPerOp()),
+                        number(r.newAllocsPerOp()),
+                        number(r.oldScores().cpuNanosPerOp()),
+                        number(r.newScores().cpuNanosPerOp()),
+                        quote(topChange(r.cpuChanges(), "nanoseconds")),
+                        quote(topChange(r.allocChanges(), "bytes")),
+                        quote(
+                                r.hasProfile(BenchmarkComparison.CPU_PER_OP)
+                                        ? r.diffCommand(BenchmarkComparison.CPU_PER_OP)
+                                        : ""),
+                        quote(
+                                r.hasProfile(BenchmarkComparison.ALLOC_PER_OP)
+                                        ? r.diffCommand(BenchmarkComparison.ALLOC_PER_OP)
+                                        : ""));
                 csv.append(String.join(",", cells)).append('\n');
             }
         }
@@ -112,12 +173,20 @@ public final class ComparisonTables {
         List<List<String>> rows = new ArrayList<>();
         for (BenchmarkComparison r : c.rows()) {
             ScoreTest t = r.test();
-            rows.add(List.of(name(c, r), r.params(), score(t.oldMedian(), t.oldValues()), score(t.newMedian(), t.newValues()),
-                    r.newScores().unit(), t.significant() ? signedPercent(r.deltaPct()) : "~",
-                    (Double.isNaN(t.pValue()) ? "-" : String.format(Locale.ROOT, "p=%.3f", t.pValue())) + " " + t.sizes(),
-                    fixed(r.oldScores().bytesPerOp(), 1) + " → " + fixed(r.newScores().bytesPerOp(), 1),
+            rows.add(List.of(
+                    name(c, r),
+                    r.params(),
+                    score(t.oldMedian(), t.oldValues()),
+                    score(t.newMedian(), t.newValues()),
+                    r.newScores().unit(),
+                    t.significant() ? signedPercent(r.deltaPct()) : "~",
+                    (Double.isNaN(t.pValue()) ? "-" : String.format(Locale.ROOT, "p=%.3f", t.pValue())) + " "
+                            + t.sizes(),
+                    fixed(r.oldScores().bytesPerOp(), 1) + " → "
+                            + fixed(r.newScores().bytesPerOp(), 1),
                     fixed(r.oldAllocsPerOp(), 2) + " → " + fixed(r.newAllocsPerOp(), 2),
-                    fixed(r.oldScores().cpuNanosPerOp(), 1) + " → " + fixed(r.newScores().cpuNanosPerOp(), 1)));
+                    fixed(r.oldScores().cpuNanosPerOp(), 1) + " → "
+                            + fixed(r.newScores().cpuNanosPerOp(), 1)));
         }
         return rows;
     }
@@ -129,17 +198,29 @@ public final class ComparisonTables {
 
     private static String footnotes(Comparison c) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "delta: change of the time per operation (positive = NEW slower), "
-                + "~ = not significant at alpha=%s (two-sided Mann-Whitney U-test); geomean over all rows.%n", plain(c.alpha())));
+        out.append(String.format(
+                Locale.ROOT,
+                "delta: change of the time per operation (positive = NEW slower), "
+                        + "~ = not significant at alpha=%s (two-sided Mann-Whitney U-test); geomean over all rows.%n",
+                plain(c.alpha())));
         if (c.rows().stream().anyMatch(r -> !r.test().byForks())) {
-            out.append("iterations: too few forks for the test over fork medians to reach alpha; iterations were tested "
-                    + "instead, which ignores fork-to-fork variance and overstates significance (use -f 4 or more).\n");
+            out.append(
+                    "iterations: too few forks for the test over fork medians to reach alpha; iterations were tested "
+                            + "instead, which ignores fork-to-fork variance and overstates significance (use -f 4 or more).\n");
         }
         for (String key : c.onlyOld()) {
-            out.append("only in ").append(c.oldRun().name()).append(": ").append(key).append('\n');
+            out.append("only in ")
+                    .append(c.oldRun().name())
+                    .append(": ")
+                    .append(key)
+                    .append('\n');
         }
         for (String key : c.onlyNew()) {
-            out.append("only in ").append(c.newRun().name()).append(": ").append(key).append('\n');
+            out.append("only in ")
+                    .append(c.newRun().name())
+                    .append(": ")
+                    .append(key)
+                    .append('\n');
         }
         return out.toString();
     }
@@ -162,12 +243,19 @@ public final class ComparisonTables {
     }
 
     private static String change(FunctionChanges.Change ch, String unit) {
-        return String.format(Locale.ROOT, "%10s  %s (%s → %s)", signed(ch.delta(), unit), ch.function(),
-                Quantity.format(ch.oldPerOp(), unit), Quantity.format(ch.newPerOp(), unit));
+        return String.format(
+                Locale.ROOT,
+                "%10s  %s (%s → %s)",
+                signed(ch.delta(), unit),
+                ch.function(),
+                Quantity.format(ch.oldPerOp(), unit),
+                Quantity.format(ch.newPerOp(), unit));
     }
 
     private static String topChange(List<FunctionChanges.Change> changes, String unit) {
-        return changes.isEmpty() ? "" : changes.get(0).function() + " " + signed(changes.get(0).delta(), unit);
+        return changes.isEmpty()
+                ? ""
+                : changes.get(0).function() + " " + signed(changes.get(0).delta(), unit);
     }
 
     private static String signed(double value, String unit) {
@@ -177,7 +265,8 @@ public final class ComparisonTables {
     /** The benchmark without the package all rows share. */
     private static String name(Comparison c, BenchmarkComparison row) {
         String pkg = packageOf(row.benchmark());
-        boolean shared = c.rows().stream().allMatch(r -> packageOf(r.benchmark()).equals(pkg));
+        boolean shared =
+                c.rows().stream().allMatch(r -> packageOf(r.benchmark()).equals(pkg));
         return shared && !pkg.isEmpty() ? row.benchmark().substring(pkg.length() + 1) : row.benchmark();
     }
 
@@ -214,7 +303,12 @@ public final class ComparisonTables {
     }
 
     private static String number(double v) {
-        return Double.isFinite(v) ? new BigDecimal(v).round(MathContext.DECIMAL64).stripTrailingZeros().toPlainString() : "";
+        return Double.isFinite(v)
+                ? new BigDecimal(v)
+                        .round(MathContext.DECIMAL64)
+                        .stripTrailingZeros()
+                        .toPlainString()
+                : "";
     }
 
     /** A number as the user typed it: 0.05, 10, 2.5. */

@@ -4,7 +4,6 @@ import io.github.jmhpprof.model.ProfileData;
 import io.github.jmhpprof.model.Sample;
 import io.github.jmhpprof.pprof.ProfileFiles;
 import io.github.jmhpprof.report.PerOperation;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,11 +34,11 @@ public final class FunctionChanges {
         }
     }
 
-    private FunctionChanges() {
-    }
+    private FunctionChanges() {}
 
     /** The {@code limit} largest changes by size, largest first; none when either profile is missing. */
-    public static List<Change> largest(Path oldProfile, Path newProfile, String sampleType, int limit) throws IOException {
+    public static List<Change> largest(Path oldProfile, Path newProfile, String sampleType, int limit)
+            throws IOException {
         if (!Files.isRegularFile(oldProfile) || !Files.isRegularFile(newProfile)) {
             return List.of();
         }
@@ -54,7 +53,8 @@ public final class FunctionChanges {
                 changes.add(c);
             }
         }
-        changes.sort(Comparator.comparingDouble((Change c) -> -Math.abs(c.delta())).thenComparing(Change::function));
+        changes.sort(
+                Comparator.comparingDouble((Change c) -> -Math.abs(c.delta())).thenComparing(Change::function));
         return List.copyOf(changes.subList(0, Math.min(limit, changes.size())));
     }
 

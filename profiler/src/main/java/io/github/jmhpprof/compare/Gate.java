@@ -19,16 +19,30 @@ public record Gate(double maxSlowdownPct, double maxAllocGrowthPct) {
     public List<String> failures(Comparison c) {
         List<String> why = new ArrayList<>();
         for (BenchmarkComparison r : c.rows()) {
-            String what = r.benchmark() + (r.params().isEmpty() ? "" : " (" + r.params() + ")") + " in " + c.newRun().name();
+            String what = r.benchmark() + (r.params().isEmpty() ? "" : " (" + r.params() + ")") + " in "
+                    + c.newRun().name();
             if (!Double.isNaN(maxSlowdownPct) && r.test().significant() && r.deltaPct() > maxSlowdownPct) {
-                why.add(String.format(Locale.ROOT, "%s is %.1f%% slower (p=%.3f, %s), more than --max-slowdown=%s",
-                        what, r.deltaPct(), r.test().pValue(), r.test().sizes(), percent(maxSlowdownPct)));
+                why.add(String.format(
+                        Locale.ROOT,
+                        "%s is %.1f%% slower (p=%.3f, %s), more than --max-slowdown=%s",
+                        what,
+                        r.deltaPct(),
+                        r.test().pValue(),
+                        r.test().sizes(),
+                        percent(maxSlowdownPct)));
             }
             double before = r.oldScores().bytesPerOp();
             double after = r.newScores().bytesPerOp();
-            if (!Double.isNaN(maxAllocGrowthPct) && !Double.isNaN(before) && after > before * (1 + maxAllocGrowthPct / 100)) {
-                why.add(String.format(Locale.ROOT, "%s allocates %,.1f B/op, was %,.1f (%s), more than --max-alloc-growth=%s",
-                        what, after, before, before > 0 ? String.format(Locale.ROOT, "%+.1f%%", r.allocGrowthPct()) : "from 0",
+            if (!Double.isNaN(maxAllocGrowthPct)
+                    && !Double.isNaN(before)
+                    && after > before * (1 + maxAllocGrowthPct / 100)) {
+                why.add(String.format(
+                        Locale.ROOT,
+                        "%s allocates %,.1f B/op, was %,.1f (%s), more than --max-alloc-growth=%s",
+                        what,
+                        after,
+                        before,
+                        before > 0 ? String.format(Locale.ROOT, "%+.1f%%", r.allocGrowthPct()) : "from 0",
                         percent(maxAllocGrowthPct)));
             }
         }

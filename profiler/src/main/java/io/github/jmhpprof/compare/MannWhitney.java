@@ -21,11 +21,9 @@ public final class MannWhitney {
      * @param pValue two-sided p-value
      * @param exact  whether the p-value comes from the exact distribution (else the normal approximation)
      */
-    public record Result(double u, double pValue, boolean exact) {
-    }
+    public record Result(double u, double pValue, boolean exact) {}
 
-    private MannWhitney() {
-    }
+    private MannWhitney() {}
 
     public static Result test(double[] x, double[] y) {
         int n = x.length;
@@ -80,11 +78,11 @@ public final class MannWhitney {
         // f[j][k] for the current i: orderings of i x-values and j y-values with U = k.
         double[][] f = new double[m + 1][];
         for (int j = 0; j <= m; j++) {
-            f[j] = new double[]{1};
+            f[j] = new double[] {1};
         }
         for (int i = 1; i <= n; i++) {
             double[][] next = new double[m + 1][];
-            next[0] = new double[]{1};
+            next[0] = new double[] {1};
             for (int j = 1; j <= m; j++) {
                 double[] c = new double[i * j + 1];
                 double[] xLast = f[j]; // (i−1, j), shifted by j

@@ -3,8 +3,7 @@ package io.github.jmhpprof.compare;
 /** The standard normal distribution's upper tail, which the JDK does not have. */
 final class Normal {
 
-    private Normal() {
-    }
+    private Normal() {}
 
     /** P(Z > z) for a standard normal Z. */
     static double upperTail(double z) {
@@ -18,9 +17,28 @@ final class Normal {
     static double erfc(double x) {
         double z = Math.abs(x);
         double t = 1 / (1 + 0.5 * z);
-        double ans = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418
-                + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587
-                + t * (-0.82215223 + t * 0.17087277)))))))));
+        double ans = t
+                * Math.exp(
+                        -z * z
+                                - 1.26551223
+                                + t
+                                        * (1.00002368
+                                                + t
+                                                        * (0.37409196
+                                                                + t
+                                                                        * (0.09678418
+                                                                                + t
+                                                                                        * (-0.18628806
+                                                                                                + t
+                                                                                                        * (0.27886807
+                                                                                                                + t
+                                                                                                                        * (-1.13520398
+                                                                                                                                + t
+                                                                                                                                        * (1.48851587
+                                                                                                                                                + t
+                                                                                                                                                        * (-0.82215223
+                                                                                                                                                                + t
+                                                                                                                                                                        * 0.17087277)))))))));
         return x >= 0 ? ans : 2 - ans;
     }
 }

@@ -1,7 +1,6 @@
 package io.github.jmhpprof.compare;
 
 import io.github.jmhpprof.files.FileNames;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,12 +26,14 @@ public record Run(String name, Map<String, BenchmarkScores> benchmarks, Map<Stri
         Map<String, Path> folders = new LinkedHashMap<>();
         for (Path dir : dirs) {
             if (!Files.isDirectory(dir)) {
-                throw new IOException(dir + " is not a folder: give the dir= folder of a -prof pprof run (default ./pprof)");
+                throw new IOException(
+                        dir + " is not a folder: give the dir= folder of a -prof pprof run (default ./pprof)");
             }
             List<Path> files = scoreFiles(dir);
             if (files.isEmpty()) {
-                throw new IOException("no benchmark in " + dir + " has a " + FileNames.SCORES + ": give the dir= folder "
-                        + "of a -prof pprof run (default ./pprof), made with a jmh-pprof that writes scores (this one)");
+                throw new IOException(
+                        "no benchmark in " + dir + " has a " + FileNames.SCORES + ": give the dir= folder "
+                                + "of a -prof pprof run (default ./pprof), made with a jmh-pprof that writes scores (this one)");
             }
             for (Path file : files) {
                 BenchmarkScores scores = BenchmarkScores.read(file);

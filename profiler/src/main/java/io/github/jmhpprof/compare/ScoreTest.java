@@ -21,15 +21,21 @@ public record ScoreTest(double[] oldValues, double[] newValues, Units units, dou
 
     /** What a run's values are: the median of each fork, or the score of each iteration. */
     public enum Units {
-        FORKS, ITERATIONS
+        FORKS,
+        ITERATIONS
     }
 
     public static ScoreTest of(BenchmarkScores oldScores, BenchmarkScores newScores, double alpha) {
-        Units units = MannWhitney.smallestPValue(oldScores.forks().size(), newScores.forks().size()) <= alpha
-                ? Units.FORKS : Units.ITERATIONS;
+        Units units = MannWhitney.smallestPValue(
+                                oldScores.forks().size(), newScores.forks().size())
+                        <= alpha
+                ? Units.FORKS
+                : Units.ITERATIONS;
         double[] oldValues = units == Units.FORKS ? oldScores.forkMedians() : oldScores.iterationScores();
         double[] newValues = units == Units.FORKS ? newScores.forkMedians() : newScores.iterationScores();
-        double p = oldValues.length == 0 || newValues.length == 0 ? Double.NaN : MannWhitney.test(oldValues, newValues).pValue();
+        double p = oldValues.length == 0 || newValues.length == 0
+                ? Double.NaN
+                : MannWhitney.test(oldValues, newValues).pValue();
         return new ScoreTest(oldValues, newValues, units, p, alpha);
     }
 

@@ -5,8 +5,7 @@ import java.util.Arrays;
 /** Medians and spreads of benchmark scores. */
 final class Stats {
 
-    private Stats() {
-    }
+    private Stats() {}
 
     static double median(double[] values) {
         if (values.length == 0) {

@@ -4,7 +4,6 @@ import io.github.jmhpprof.model.Labels;
 import io.github.jmhpprof.model.ProfileData;
 import io.github.jmhpprof.model.Stack;
 import io.github.jmhpprof.model.ValueType;
-
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -21,8 +20,7 @@ public final class ContentionSamples {
     /** The label under which samples name the class of the lock or object waited on. */
     public static final String LOCK_LABEL = "lock";
 
-    private record Key(Stack stack, String thread, String lock) {
-    }
+    private record Key(Stack stack, String thread, String lock) {}
 
     private final Duration threshold;
     private final long thresholdNanos;
@@ -74,7 +72,9 @@ public final class ContentionSamples {
     public ProfileData toProfile(Labels labels) {
         ProfileData profile = new ProfileData(
                 List.of(new ValueType("contentions", "count"), new ValueType("delay", "nanoseconds")),
-                new ValueType("contentions", "count"), 1, null);
+                new ValueType("contentions", "count"),
+                1,
+                null);
         waits.forEach((key, v) -> {
             Labels l = labels.with("thread", key.thread());
             profile.add(key.stack(), key.lock() == null ? l : l.with(LOCK_LABEL, key.lock()), v[0], v[1]);

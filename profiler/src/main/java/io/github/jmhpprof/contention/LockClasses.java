@@ -10,13 +10,11 @@ import java.util.List;
  */
 public final class LockClasses {
 
-    private static final List<String> LOCK_PREFIXES = List.of(
-            "java.util.concurrent.locks.ReentrantLock$",
-            "java.util.concurrent.locks.ReentrantReadWriteLock$");
+    private static final List<String> LOCK_PREFIXES =
+            List.of("java.util.concurrent.locks.ReentrantLock$", "java.util.concurrent.locks.ReentrantReadWriteLock$");
     private static final String STAMPED_LOCK = "java.util.concurrent.locks.StampedLock";
 
-    private LockClasses() {
-    }
+    private LockClasses() {}
 
     /**
      * @param parkedOn binary name of the class a thread parked on, or null when it named none

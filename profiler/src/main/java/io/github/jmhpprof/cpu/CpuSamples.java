@@ -5,7 +5,6 @@ import io.github.jmhpprof.model.Labels;
 import io.github.jmhpprof.model.ProfileData;
 import io.github.jmhpprof.model.Stack;
 import io.github.jmhpprof.model.ValueType;
-
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -22,8 +21,7 @@ public final class CpuSamples {
     /** The JVM's own CPU time: GC, JIT compiler and other threads that are not the benchmark's. */
     public static final Frame JVM = Frame.synthetic("[JVM: GC, JIT and other JVM threads]");
 
-    private record Key(Stack stack, String thread) {
-    }
+    private record Key(Stack stack, String thread) {}
 
     private final Map<Key, Long> counts = new HashMap<>();
     private final Map<String, Long> lost = new HashMap<>();
@@ -63,7 +61,9 @@ public final class CpuSamples {
         long period = interval.toNanos();
         ProfileData profile = new ProfileData(
                 List.of(new ValueType("samples", "count"), new ValueType("cpu", "nanoseconds")),
-                new ValueType("cpu", "nanoseconds"), period, null);
+                new ValueType("cpu", "nanoseconds"),
+                period,
+                null);
         counts.forEach((key, n) -> profile.add(key.stack(), labels.with("thread", key.thread()), n, n * period));
         lost.forEach((thread, n) -> profile.add(Stack.of(LOST), labels.with("thread", thread), n, n * period));
         if (jvmPeriods > 0) {

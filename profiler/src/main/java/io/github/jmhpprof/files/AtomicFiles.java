@@ -31,8 +31,7 @@ public final class AtomicFiles {
     /** {@code .<target>.<random hex>.tmp}: hidden, and never the name of a result. */
     private static final Pattern TEMP = Pattern.compile("\\.(.+)\\.\\p{XDigit}{1,16}\\.tmp");
 
-    private AtomicFiles() {
-    }
+    private AtomicFiles() {}
 
     static String tempName(String target, long random) {
         return "." + target + "." + Long.toHexString(random) + ".tmp";
@@ -51,7 +50,9 @@ public final class AtomicFiles {
         try {
             OutputStream stream = null;
             while (stream == null) {
-                temp = dir.resolve(tempName(target.getFileName().toString(), ThreadLocalRandom.current().nextLong()));
+                temp = dir.resolve(tempName(
+                        target.getFileName().toString(),
+                        ThreadLocalRandom.current().nextLong()));
                 try {
                     stream = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                 } catch (FileAlreadyExistsException taken) {

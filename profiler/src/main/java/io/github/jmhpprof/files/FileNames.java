@@ -14,6 +14,7 @@ public final class FileNames {
     public static final String ALL_BENCHMARKS = "all";
     /** In the output root: the run's comparison report. */
     public static final String COMPARISON_MARKDOWN = "comparison.md";
+
     public static final String COMPARISON_CSV = "comparison.csv";
     /** In the output root: locked by the run that writes to it. */
     public static final String RUN_LOCK = ".jmh-pprof.lock";
@@ -29,8 +30,7 @@ public final class FileNames {
     private static final String FORK_DIR_PREFIX = "fork-";
     private static final Pattern FORK_DIR = Pattern.compile(FORK_DIR_PREFIX + "\\d+");
 
-    private FileNames() {
-    }
+    private FileNames() {}
 
     /** {@code cpu.pb.gz} for the stem {@code cpu}. */
     public static String profile(String kindStem) {

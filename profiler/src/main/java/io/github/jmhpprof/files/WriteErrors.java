@@ -13,8 +13,7 @@ import java.nio.file.NotDirectoryException;
  */
 public final class WriteErrors {
 
-    private WriteErrors() {
-    }
+    private WriteErrors() {}
 
     public static String describe(Exception e) {
         if (e instanceof UncheckedIOException u) {

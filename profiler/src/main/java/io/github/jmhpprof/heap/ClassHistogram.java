@@ -1,15 +1,14 @@
 package io.github.jmhpprof.heap;
 
 import io.github.jmhpprof.model.ClassNames;
-
-import javax.management.JMException;
-import javax.management.ObjectName;
 import java.lang.management.ManagementFactory;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.management.JMException;
+import javax.management.ObjectName;
 
 /**
  * The live objects of each class, exactly, as {@code jcmd <pid> GC.class_histogram} prints them:
@@ -29,7 +28,8 @@ public final class ClassHistogram {
 
     private static final String DIAGNOSTIC_COMMAND = "com.sun.management:type=DiagnosticCommand";
     /** {@code   1:   17145   1179936  [B (java.base@17.0.15)}: rank, instances, bytes, JVM class name, module. */
-    private static final Pattern ROW = Pattern.compile("^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+).*$", Pattern.MULTILINE);
+    private static final Pattern ROW =
+            Pattern.compile("^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+).*$", Pattern.MULTILINE);
 
     /**
      * Dead space that the GC filled, which recent JDKs list as {@code jdk.internal.vm.FillerObject}
@@ -51,12 +51,17 @@ public final class ClassHistogram {
      */
     public static ClassHistogram take() {
         try {
-            Object text = ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName(DIAGNOSTIC_COMMAND),
-                    "gcClassHistogram", new Object[]{new String[0]}, new String[]{String[].class.getName()});
+            Object text = ManagementFactory.getPlatformMBeanServer()
+                    .invoke(
+                            new ObjectName(DIAGNOSTIC_COMMAND),
+                            "gcClassHistogram",
+                            new Object[] {new String[0]},
+                            new String[] {String[].class.getName()});
             return parse((String) text);
         } catch (JMException | RuntimeException e) {
-            throw new IllegalStateException("this JVM cannot print a class histogram (GC.class_histogram of "
-                    + DIAGNOSTIC_COMMAND + "): " + e, e);
+            throw new IllegalStateException(
+                    "this JVM cannot print a class histogram (GC.class_histogram of " + DIAGNOSTIC_COMMAND + "): " + e,
+                    e);
         }
     }
 
@@ -72,7 +77,8 @@ public final class ClassHistogram {
             classes.merge(name, new Live(Long.parseLong(row.group(1)), Long.parseLong(row.group(2))), Live::plus);
         }
         if (classes.isEmpty()) {
-            throw new IllegalStateException("no class in the class histogram: " + text.lines().findFirst().orElse(""));
+            throw new IllegalStateException("no class in the class histogram: "
+                    + text.lines().findFirst().orElse(""));
         }
         return new ClassHistogram(classes);
     }

@@ -7,7 +7,6 @@ import io.github.jmhpprof.model.ProportionalSplit;
 import io.github.jmhpprof.model.Stack;
 import io.github.jmhpprof.model.ValueType;
 import io.github.jmhpprof.report.Quantity;
-
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,6 +33,7 @@ public final class LiveHeapProfile {
     private final ProfileData profile;
     /** Null where no class histogram was at hand, and the values are the sampled objects as they are. */
     private final ClassHistogram growth;
+
     private final long estimatedSizes;
     private long bytesWithoutSite;
     private int classesWithoutSite;
@@ -42,8 +42,11 @@ public final class LiveHeapProfile {
         this.growth = growth;
         this.estimatedSizes = estimatedSizes;
         // The period is 0: neither source has a fixed sampling rate.
-        profile = new ProfileData(List.of(new ValueType("inuse_objects", "count"), new ValueType("inuse_space", "bytes")),
-                new ValueType("space", "bytes"), 0, null);
+        profile = new ProfileData(
+                List.of(new ValueType("inuse_objects", "count"), new ValueType("inuse_space", "bytes")),
+                new ValueType("space", "bytes"),
+                0,
+                null);
     }
 
     /**
@@ -59,7 +62,8 @@ public final class LiveHeapProfile {
             return heap;
         }
         Map<String, List<LiveObjectSamples.Entry>> sites = samples.entries().stream()
-                .collect(Collectors.groupingBy(LiveObjectSamples.Entry::objectClass, TreeMap::new, Collectors.toList()));
+                .collect(
+                        Collectors.groupingBy(LiveObjectSamples.Entry::objectClass, TreeMap::new, Collectors.toList()));
         TreeSet<String> classes = new TreeSet<>(sites.keySet());
         classes.addAll(growth.classes().keySet());
         for (String objectClass : classes) {
@@ -68,29 +72,38 @@ public final class LiveHeapProfile {
         return heap;
     }
 
-    private void addClass(String objectClass, List<LiveObjectSamples.Entry> sites, ClassHistogram.Live live, Labels labels) {
+    private void addClass(
+            String objectClass, List<LiveObjectSamples.Entry> sites, ClassHistogram.Live live, Labels labels) {
         if (sites.isEmpty()) {
             Stack unsampled = Stack.of(Frame.synthetic("[" + objectClass + ": allocation site not sampled]"));
-            profile.add(unsampled, labels.with("thread", UNKNOWN_THREAD).with("object", objectClass), live.objects(), live.bytes());
+            profile.add(
+                    unsampled,
+                    labels.with("thread", UNKNOWN_THREAD).with("object", objectClass),
+                    live.objects(),
+                    live.bytes());
             bytesWithoutSite += live.bytes();
             classesWithoutSite++;
             return;
         }
-        long sampledObjects = sites.stream().mapToLong(LiveObjectSamples.Entry::objects).sum();
-        long sampledBytes = sites.stream().mapToLong(LiveObjectSamples.Entry::bytes).sum();
+        long sampledObjects =
+                sites.stream().mapToLong(LiveObjectSamples.Entry::objects).sum();
+        long sampledBytes =
+                sites.stream().mapToLong(LiveObjectSamples.Entry::bytes).sum();
         // The sampled objects are live for certain; a class that grew less (it also lost objects)
         // keeps them as they are.
         ProportionalSplit objects = new ProportionalSplit(Math.max(live.objects(), sampledObjects), sampledObjects);
         // Sizes can be unknown (0) where they are estimated; then the objects weigh the bytes too.
         boolean bySize = sampledBytes > 0;
-        ProportionalSplit bytes = new ProportionalSplit(Math.max(live.bytes(), sampledBytes), bySize ? sampledBytes : sampledObjects);
+        ProportionalSplit bytes =
+                new ProportionalSplit(Math.max(live.bytes(), sampledBytes), bySize ? sampledBytes : sampledObjects);
         for (LiveObjectSamples.Entry site : sites) {
             add(site, labels, objects.next(site.objects()), bytes.next(bySize ? site.bytes() : site.objects()));
         }
     }
 
     private void add(LiveObjectSamples.Entry site, Labels labels, long objects, long bytes) {
-        profile.add(site.stack(), labels.with("thread", site.thread()).with("object", site.objectClass()), objects, bytes);
+        profile.add(
+                site.stack(), labels.with("thread", site.thread()).with("object", site.objectClass()), objects, bytes);
     }
 
     /**
@@ -101,15 +114,19 @@ public final class LiveHeapProfile {
      * @param whyNone   why there is no histogram, when there is none ({@link HeapGrowth#whyNone()})
      */
     public String samplerText(String sites, String since, String whyNone) {
-        String sampled = sites + (estimatedSizes > 0 ? ", sizes estimated from class layouts (JFR reports none before JDK 25)" : "");
+        String sampled = sites
+                + (estimatedSizes > 0 ? ", sizes estimated from class layouts (JFR reports none before JDK 25)" : "");
         if (growth == null) {
             return sampled + "; values are those sampled objects, not totals: " + whyNone;
         }
-        return "live objects per class from GC.class_histogram, exact: what grew from " + since + " to after a full GC at "
-                + "the end, " + Quantity.format(growth.bytes(), "bytes") + " in " + growth.classes().size() + " classes; "
+        return "live objects per class from GC.class_histogram, exact: what grew from " + since
+                + " to after a full GC at "
+                + "the end, " + Quantity.format(growth.bytes(), "bytes") + " in "
+                + growth.classes().size() + " classes; "
                 + "each class spread over its sampled allocation sites, and "
                 + Quantity.format(bytesWithoutSite, "bytes") + " in " + classesWithoutSite
-                + " classes with no sampled site shown as [<class>: allocation site not sampled]; sites from " + sampled;
+                + " classes with no sampled site shown as [<class>: allocation site not sampled]; sites from "
+                + sampled;
     }
 
     public ProfileData profile() {

@@ -1,7 +1,6 @@
 package io.github.jmhpprof.heap;
 
 import io.github.jmhpprof.model.Stack;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,8 +14,7 @@ import java.util.Map;
  */
 public final class LiveObjectSamples {
 
-    private record Key(Stack stack, String thread, String objectClass) {
-    }
+    private record Key(Stack stack, String thread, String objectClass) {}
 
     private final Map<Key, long[]> objects = new HashMap<>();
     private long sampled;
@@ -52,8 +50,7 @@ public final class LiveObjectSamples {
     }
 
     /** The sampled objects of one stack, allocating thread and class. */
-    public record Entry(Stack stack, String thread, String objectClass, long objects, long bytes) {
-    }
+    public record Entry(Stack stack, String thread, String objectClass, long objects, long bytes) {}
 
     public List<Entry> entries() {
         List<Entry> entries = new ArrayList<>();

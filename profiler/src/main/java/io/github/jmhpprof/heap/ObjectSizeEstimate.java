@@ -17,7 +17,8 @@ public final class ObjectSizeEstimate {
 
     /** How many bytes a reference or class pointer takes: 4 when the JVM compresses it, 8 when not. */
     enum PointerSize {
-        COMPRESSED(4), FULL(8);
+        COMPRESSED(4),
+        FULL(8);
 
         final int bytes;
 
@@ -47,7 +48,9 @@ public final class ObjectSizeEstimate {
 
     /** An estimate for the layout of this JVM, read from its VM flags. */
     public static ObjectSizeEstimate forThisJvm() {
-        return new ObjectSizeEstimate(PointerSize.ofFlag("UseCompressedOops"), PointerSize.ofFlag("UseCompressedClassPointers"),
+        return new ObjectSizeEstimate(
+                PointerSize.ofFlag("UseCompressedOops"),
+                PointerSize.ofFlag("UseCompressedClassPointers"),
                 Integer.parseInt(flag("ObjectAlignmentInBytes", "8")));
     }
 
@@ -107,8 +110,11 @@ public final class ObjectSizeEstimate {
 
     /** The class, or null (header only) when no loader of this thread finds it, e.g. a hidden class. */
     private static Class<?> load(String className) {
-        for (ClassLoader loader : new ClassLoader[]{Thread.currentThread().getContextClassLoader(),
-                ObjectSizeEstimate.class.getClassLoader(), ClassLoader.getSystemClassLoader()}) {
+        for (ClassLoader loader : new ClassLoader[] {
+            Thread.currentThread().getContextClassLoader(),
+            ObjectSizeEstimate.class.getClassLoader(),
+            ClassLoader.getSystemClassLoader()
+        }) {
             try {
                 return Class.forName(className, false, loader);
             } catch (ClassNotFoundException | LinkageError e) {

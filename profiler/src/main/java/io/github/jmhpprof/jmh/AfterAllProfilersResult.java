@@ -1,11 +1,10 @@
 package io.github.jmhpprof.jmh;
 
-import org.openjdk.jmh.results.AggregationPolicy;
-import org.openjdk.jmh.results.ScalarResult;
-
 import java.io.IOException;
 import java.io.ObjectOutputStream;
 import java.util.function.Supplier;
+import org.openjdk.jmh.results.AggregationPolicy;
+import org.openjdk.jmh.results.ScalarResult;
 
 /**
  * A scalar result that also carries work to run once every profiler is done with the iteration.

@@ -5,13 +5,12 @@ import io.github.jmhpprof.recording.async.AsyncProfilerRecording;
 import io.github.jmhpprof.threads.ThreadActivity;
 import io.github.jmhpprof.threads.ThreadSelector;
 import io.github.jmhpprof.threads.ThreadSnapshot;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.runner.IterationType;
-
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Starts async-profiler's sampling once its allocation interval can follow the benchmark's own
@@ -36,8 +35,8 @@ final class AsyncSamplingStart {
     private long warmupStartNanos;
     private AllocationInterval interval;
 
-    AsyncSamplingStart(AsyncProfilerRecording recording, BenchmarkParams benchmark, ThreadSelector selector,
-                       boolean alloc) {
+    AsyncSamplingStart(
+            AsyncProfilerRecording recording, BenchmarkParams benchmark, ThreadSelector selector, boolean alloc) {
         this.recording = recording;
         this.benchmark = benchmark;
         this.selector = selector;
@@ -88,7 +87,9 @@ final class AsyncSamplingStart {
     private double measurementSeconds(Duration warmupIteration) {
         IterationParams measurement = benchmark.getMeasurement();
         if (benchmark.getMode() == Mode.SingleShotTime) {
-            double perBatch = warmupIteration.toNanos() / 1e9 / Math.max(1, benchmark.getWarmup().getBatchSize());
+            double perBatch = warmupIteration.toNanos()
+                    / 1e9
+                    / Math.max(1, benchmark.getWarmup().getBatchSize());
             return measurement.getCount() * measurement.getBatchSize() * perBatch;
         }
         return measurement.getCount() * measurement.getTime().convertTo(TimeUnit.NANOSECONDS) / 1e9;

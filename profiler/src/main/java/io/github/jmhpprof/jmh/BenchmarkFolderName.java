@@ -19,8 +19,7 @@ public final class BenchmarkFolderName {
     /** Well below the 255 bytes most file systems allow per name; JMH's own ids run to ~150. */
     static final int MAX_LENGTH = 160;
 
-    private BenchmarkFolderName() {
-    }
+    private BenchmarkFolderName() {}
 
     public static String of(String benchmarkId) {
         String cleaned = clean(benchmarkId);
@@ -39,7 +38,10 @@ public final class BenchmarkFolderName {
         return shorter.substring(0, Math.min(shorter.length(), room)) + hash;
     }
 
-    private enum Package { INITIALS, NONE }
+    private enum Package {
+        INITIALS,
+        NONE
+    }
 
     /**
      * The id with its package shortened: the benchmark name is the part before the first
@@ -68,8 +70,14 @@ public final class BenchmarkFolderName {
         StringBuilder safe = new StringBuilder(benchmarkId.length());
         for (int i = 0; i < benchmarkId.length(); i++) {
             char c = benchmarkId.charAt(i);
-            boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '.' || c == '_' || c == '-' || c == '=' || c == ',';
+            boolean allowed = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '.'
+                    || c == '_'
+                    || c == '-'
+                    || c == '='
+                    || c == ',';
             safe.append(allowed ? c : '_');
         }
         if (safe.length() > 0 && safe.charAt(0) == '.') {

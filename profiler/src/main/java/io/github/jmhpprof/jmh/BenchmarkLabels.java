@@ -1,17 +1,15 @@
 package io.github.jmhpprof.jmh;
 
 import io.github.jmhpprof.model.Labels;
-import org.openjdk.jmh.infra.BenchmarkParams;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /** What identifies a benchmark run in labels and comments: its name, mode and @Param values. */
 final class BenchmarkLabels {
 
-    private BenchmarkLabels() {
-    }
+    private BenchmarkLabels() {}
 
     /** {@code benchmark} plus one label per @Param, keyed by the param's name, with the original value. */
     static Labels of(BenchmarkParams params) {

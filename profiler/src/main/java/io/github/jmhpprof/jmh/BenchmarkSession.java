@@ -4,6 +4,11 @@ import io.github.jmhpprof.files.FileNames;
 import io.github.jmhpprof.files.WriteErrors;
 import io.github.jmhpprof.model.ProfileKind;
 import io.github.jmhpprof.threads.ThreadSelector;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.results.AggregationPolicy;
@@ -12,12 +17,6 @@ import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.ScalarResult;
 import org.openjdk.jmh.results.TextResult;
 import org.openjdk.jmh.runner.IterationType;
-
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * One benchmark in the JVM that runs it, at JMH's iteration edges: starts the
@@ -34,7 +33,8 @@ final class BenchmarkSession {
     private final BenchmarkParams benchmark;
     private final ForkRole role;
     private final OutputLayout layout;
-    private final ThreadSelector selector = new ThreadSelector(Thread.currentThread().getId());
+    private final ThreadSelector selector =
+            new ThreadSelector(Thread.currentThread().getId());
     private final MeasuredIterations measured = new MeasuredIterations(selector);
     private final ForkRecording recording;
     /** Each warmup iteration's edges run on a throwaway, so the measured ones load no class. */
@@ -104,9 +104,10 @@ final class BenchmarkSession {
         List<Result> results = new ArrayList<>();
         if (wantsAlloc()) {
             // Every iteration reports it: JMH averages a label missing from an iteration as 0.
-            results.add(deferred
-                    ? new AfterAllProfilersResult(ALLOC_NORM, iterationBytesPerOp, "B/op", finishLater)
-                    : new ScalarResult(ALLOC_NORM, iterationBytesPerOp, "B/op", AggregationPolicy.AVG));
+            results.add(
+                    deferred
+                            ? new AfterAllProfilersResult(ALLOC_NORM, iterationBytesPerOp, "B/op", finishLater)
+                            : new ScalarResult(ALLOC_NORM, iterationBytesPerOp, "B/op", AggregationPolicy.AVG));
         }
         if (last && !deferred) {
             results.addAll(finish(false));
@@ -153,8 +154,10 @@ final class BenchmarkSession {
             report.write(forkDir.resolve(FileNames.FORK_REPORT));
         } catch (IOException e) {
             // The host finds this text in the fork's results and repeats it in the summary and report.
-            String why = "pprof: " + (report.hasFailed() ? report.failure()
-                    : "cannot write to " + forkDir + ": " + WriteErrors.describe(e));
+            String why = "pprof: "
+                    + (report.hasFailed()
+                            ? report.failure()
+                            : "cannot write to " + forkDir + ": " + WriteErrors.describe(e));
             if (!deferred) {
                 System.out.println(why);
             }
@@ -185,7 +188,10 @@ final class BenchmarkSession {
     /** A report without profiles: operations and bytes still count, CPU time does not (no profile to cover it). */
     private ForkReport failed(String why) {
         ForkReport.Work work = measured.work();
-        return ForkReport.failed(new ForkReport.Work(work.operations(), work.allocatedBytes(), 0, 0), why,
-                measured.score(), measured.bytesPerOp());
+        return ForkReport.failed(
+                new ForkReport.Work(work.operations(), work.allocatedBytes(), 0, 0),
+                why,
+                measured.score(),
+                measured.bytesPerOp());
     }
 }

@@ -7,19 +7,19 @@ package io.github.jmhpprof.jmh;
  */
 final class EndedThreadsNote {
 
-    private EndedThreadsNote() {
-    }
+    private EndedThreadsNote() {}
 
     static String of(int endedThreads, boolean jvmCountsEndedThreads) {
         if (endedThreads == 0) {
             return "";
         }
-        String who = endedThreads + " benchmark thread(s) ended during the measurement (e.g. a pool shut down in @TearDown)";
+        String who =
+                endedThreads + " benchmark thread(s) ended during the measurement (e.g. a pool shut down in @TearDown)";
         String bytes = jvmCountsEndedThreads
                 ? "their bytes are exact (the JVM's total keeps ended threads' bytes), and the allocation profile is "
-                + "scaled as a whole"
+                        + "scaled as a whole"
                 : "their bytes after the last reading are missing (this JDK has no getTotalThreadAllocatedBytes, "
-                + "JDK 21+), so B/op is too low";
+                        + "JDK 21+), so B/op is too low";
         return who + ": " + bytes + "; their CPU time after the last reading is unknown (the JVM keeps no total of "
                 + "ended threads' CPU time), so CPU coverage reads high and the JVM's share holds that time";
     }

@@ -13,13 +13,12 @@ import io.github.jmhpprof.recording.SamplerText;
 import io.github.jmhpprof.recording.Samples;
 import io.github.jmhpprof.threads.ThreadSnapshot;
 import io.github.jmhpprof.threads.ThreadStacks;
-import org.openjdk.jmh.infra.BenchmarkParams;
-
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * Turns one fork's recording into its pprof files, one per profile kind, each with the comments
@@ -45,7 +44,10 @@ final class ForkProfiles {
             }
             // As go test -memprofile: a full GC first, so only what the benchmark still holds counts.
             ClassHistogram growth = recording.heapSinceStart().afterFullGc();
-            return new MeasurementEnd(threads, threadsTakenAt, growth,
+            return new MeasurementEnd(
+                    threads,
+                    threadsTakenAt,
+                    growth,
                     ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
         }
     }
@@ -58,7 +60,8 @@ final class ForkProfiles {
     private final GroupRoles roles;
     private long written;
 
-    ForkProfiles(ProfilerOptions options, BenchmarkParams benchmark, ForkRecording recording, MeasuredIterations measured) {
+    ForkProfiles(
+            ProfilerOptions options, BenchmarkParams benchmark, ForkRecording recording, MeasuredIterations measured) {
         this.options = options;
         this.benchmark = benchmark;
         this.recording = recording;
@@ -89,20 +92,28 @@ final class ForkProfiles {
         }
         if (end.threads() != null) {
             ProfileData profile = end.threads().toProfile(labels);
-            describe(profile, SamplerText.threads(end.threads().threadCount(), ", after the last measurement iteration"));
+            describe(
+                    profile,
+                    SamplerText.threads(end.threads().threadCount(), ", after the last measurement iteration"));
             profile.setTime(end.threadsTakenAt() * 1_000_000L, 0);
             written += writeFile(roles.label(profile), forkDir, ProfileKind.THREADS);
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         long allocSamples = samples.alloc() == null ? 0 : samples.alloc().sampleCount();
-        return new ForkReport(measured.work(), cpu, new ForkReport.Memory(allocSamples, allocSampler, end.liveHeapBytes()),
-                new ForkReport.Output(millis, written), measured.score(), measured.bytesPerOp(),
+        return new ForkReport(
+                measured.work(),
+                cpu,
+                new ForkReport.Memory(allocSamples, allocSampler, end.liveHeapBytes()),
+                new ForkReport.Output(millis, written),
+                measured.score(),
+                measured.bytesPerOp(),
                 new ForkReport.Outcome("", notes(allocNote)));
     }
 
     private ForkReport.Cpu writeCpu(CpuSamples cpu, Path forkDir) throws IOException {
         // Coverage compares the benchmark threads' samples with their CPU time, so it leaves the JVM's part out.
-        long cpuNanos = (cpu.sampleCount() + cpu.lostCount()) * recording.cpuPeriod().toNanos();
+        long cpuNanos =
+                (cpu.sampleCount() + cpu.lostCount()) * recording.cpuPeriod().toNanos();
         if (options.jvmCpu()) {
             cpu.addJvmTime(measured.processCpuNanos() - measured.activity().totalCpuNanos(), recording.cpuPeriod());
         }
@@ -114,17 +125,28 @@ final class ForkProfiles {
     private void writeContention(ContentionSamples samples, String events, Path forkDir, ProfileKind kind)
             throws IOException {
         if (samples != null) {
-            write(samples.toProfile(labels), SamplerText.contention(samples, events, "within one measurement iteration"),
-                    forkDir, kind);
+            write(
+                    samples.toProfile(labels),
+                    SamplerText.contention(samples, events, "within one measurement iteration"),
+                    forkDir,
+                    kind);
         }
     }
 
     private void writeHeap(LiveObjectSamples heap, ClassHistogram growth, Path forkDir) throws IOException {
         LiveHeapProfile live = LiveHeapProfile.of(heap, growth, labels);
-        String sites = SamplerText.heapSites(" (queue of " + options.heapSamples() + ")", heap.objectCount(),
+        String sites = SamplerText.heapSites(
+                " (queue of " + options.heapSamples() + ")",
+                heap.objectCount(),
                 "of benchmark threads alive after a full GC at the end (warmup included)");
-        write(live.profile(), live.samplerText(sites, "the first warmup iteration", recording.heapSinceStart().whyNone()),
-                forkDir, ProfileKind.HEAP);
+        write(
+                live.profile(),
+                live.samplerText(
+                        sites,
+                        "the first warmup iteration",
+                        recording.heapSinceStart().whyNone()),
+                forkDir,
+                ProfileKind.HEAP);
     }
 
     private void write(ProfileData profile, String sampler, Path forkDir, ProfileKind kind) throws IOException {
@@ -134,7 +156,9 @@ final class ForkProfiles {
 
     private long writeFile(ProfileData profile, Path forkDir, ProfileKind kind) throws IOException {
         Path file = OutputLayout.profile(forkDir, kind);
-        ProfileData shown = options.fullStacks() ? profile : HarnessFrames.of(benchmark.getBenchmark()).fold(profile);
+        ProfileData shown = options.fullStacks()
+                ? profile
+                : HarnessFrames.of(benchmark.getBenchmark()).fold(profile);
         ViewerTitle.set(shown, ViewerTitle.of(benchmark));
         ProfileFiles.write(shown, file);
         return Files.size(file);
@@ -142,19 +166,27 @@ final class ForkProfiles {
 
     private void describe(ProfileData profile, String sampler) {
         Instant first = measured.windows().firstStart();
-        profile.setTime(first.getEpochSecond() * 1_000_000_000L + first.getNano(), measured.windows().total().toNanos());
+        profile.setTime(
+                first.getEpochSecond() * 1_000_000_000L + first.getNano(),
+                measured.windows().total().toNanos());
         profile.addComment("benchmark: " + benchmark.getBenchmark());
         profile.addComment("mode: " + benchmark.getMode().shortLabel());
         profile.addComment("params: " + BenchmarkLabels.paramsText(benchmark));
         SamplerText.comment(profile, sampler);
-        profile.addComment("measurement: " + measured.count() + " iterations, " + benchmark.getThreads() + " thread(s)");
+        profile.addComment(
+                "measurement: " + measured.count() + " iterations, " + benchmark.getThreads() + " thread(s)");
         profile.addComment("operations: " + measured.operations());
     }
 
     private String notes(String allocNote) {
-        String failure = measured.failedIteration() == 0 ? "" : "the benchmark failed in measurement iteration "
-                + measured.failedIteration() + "; the profiles cover the iterations up to it";
-        return Notes.join(failure, recording.fallback(), allocNote,
+        String failure = measured.failedIteration() == 0
+                ? ""
+                : "the benchmark failed in measurement iteration " + measured.failedIteration()
+                        + "; the profiles cover the iterations up to it";
+        return Notes.join(
+                failure,
+                recording.fallback(),
+                allocNote,
                 EndedThreadsNote.of(measured.activity().endedThreads(), ThreadSnapshot.countsEndedThreads()));
     }
 }

@@ -13,11 +13,10 @@ import io.github.jmhpprof.recording.jfr.JfrRecording;
 import io.github.jmhpprof.recording.jfr.OtherRecordings;
 import io.github.jmhpprof.threads.ThreadSelector;
 import io.github.jmhpprof.threads.ThreadSnapshot;
-import org.openjdk.jmh.infra.BenchmarkParams;
-import org.openjdk.jmh.infra.IterationParams;
-
 import java.io.IOException;
 import java.time.Duration;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
 
 /**
  * The recording of one benchmark in its fork: picks the engine (async-profiler or JFR), starts it
@@ -35,6 +34,7 @@ final class ForkRecording {
     private AsyncSamplingStart asyncStart;
     /** Why engine=auto fell back to JFR after async-profiler loaded, or empty. */
     private String fallback = "";
+
     private String failure;
     /** Stops watching other JFR recordings; null when not watching. */
     private AutoCloseable otherRecordings;
@@ -197,9 +197,12 @@ final class ForkRecording {
     /** How the allocation profile was sampled and scaled. */
     String allocSampler(Samples.Allocations allocations) {
         if (asyncStart != null) {
-            return SamplerText.asyncAlloc(asyncStart.interval().bytes(), asyncStart.interval().basis(), allocations);
+            return SamplerText.asyncAlloc(
+                    asyncStart.interval().bytes(), asyncStart.interval().basis(), allocations);
         }
-        return SamplerText.jfrAllocWithBias(options.allocSamplesPerSecond(), allocations,
+        return SamplerText.jfrAllocWithBias(
+                options.allocSamplesPerSecond(),
+                allocations,
                 options.engine() == Engine.JFR ? SamplerText.DROP_ENGINE_JFR : SamplerText.INSTALL_ASYNC);
     }
 

@@ -28,8 +28,11 @@ record ForkReport(Work work, Cpu cpu, Memory memory, Output output, Score score,
      */
     record Work(long operations, long allocatedBytes, long threadCpuNanos, long processCpuNanos) {
         Work plus(Work o) {
-            return new Work(operations + o.operations, allocatedBytes + o.allocatedBytes,
-                    threadCpuNanos + o.threadCpuNanos, processCpuNanos + o.processCpuNanos);
+            return new Work(
+                    operations + o.operations,
+                    allocatedBytes + o.allocatedBytes,
+                    threadCpuNanos + o.threadCpuNanos,
+                    processCpuNanos + o.processCpuNanos);
         }
     }
 
@@ -56,7 +59,9 @@ record ForkReport(Work work, Cpu cpu, Memory memory, Output output, Score score,
         static final Memory NONE = new Memory(0, "", 0);
 
         Memory plus(Memory o) {
-            return new Memory(allocSamples + o.allocSamples, allocSampler.isEmpty() ? o.allocSampler : allocSampler,
+            return new Memory(
+                    allocSamples + o.allocSamples,
+                    allocSampler.isEmpty() ? o.allocSampler : allocSampler,
                     liveHeapBytes + o.liveHeapBytes);
         }
     }
@@ -95,8 +100,7 @@ record ForkReport(Work work, Cpu cpu, Memory memory, Output output, Score score,
      */
     record Outcome(String failure, String note) {
         Outcome plus(Outcome o) {
-            return new Outcome(failure.isEmpty() ? o.failure : failure,
-                    Notes.join(note, o.note));
+            return new Outcome(failure.isEmpty() ? o.failure : failure, Notes.join(note, o.note));
         }
     }
 
@@ -105,8 +109,14 @@ record ForkReport(Work work, Cpu cpu, Memory memory, Output output, Score score,
     }
 
     ForkReport plus(ForkReport o) {
-        return new ForkReport(work.plus(o.work), cpu.plus(o.cpu), memory.plus(o.memory), output.plus(o.output),
-                score.plus(o.score), bytesPerOp.plus(o.bytesPerOp), outcome.plus(o.outcome));
+        return new ForkReport(
+                work.plus(o.work),
+                cpu.plus(o.cpu),
+                memory.plus(o.memory),
+                output.plus(o.output),
+                score.plus(o.score),
+                bytesPerOp.plus(o.bytesPerOp),
+                outcome.plus(o.outcome));
     }
 
     static ForkReport sum(List<ForkReport> forks) {

@@ -9,7 +9,11 @@ import java.util.List;
  */
 record ForkRole(Kind kind, int fork, int forks) {
 
-    enum Kind { EMBEDDED, WARMUP, MEASURED }
+    enum Kind {
+        EMBEDDED,
+        WARMUP,
+        MEASURED
+    }
 
     static final String FORK_PROPERTY = "jmhpprof.fork";
     static final String FORKS_PROPERTY = "jmhpprof.forks";
@@ -22,12 +26,15 @@ record ForkRole(Kind kind, int fork, int forks) {
         if (fork.equals("warmup")) {
             return new ForkRole(Kind.WARMUP, 0, 0);
         }
-        return new ForkRole(Kind.MEASURED, Integer.parseInt(fork), Integer.parseInt(System.getProperty(FORKS_PROPERTY, "1")));
+        return new ForkRole(
+                Kind.MEASURED, Integer.parseInt(fork), Integer.parseInt(System.getProperty(FORKS_PROPERTY, "1")));
     }
 
     /** The role of the fork launched {@code launch}-th (0-based) for a benchmark, warmup forks first as JMH runs them. */
     static ForkRole ofLaunch(int launch, int warmupForks, int forks) {
-        return launch < warmupForks ? new ForkRole(Kind.WARMUP, 0, 0) : new ForkRole(Kind.MEASURED, launch - warmupForks + 1, forks);
+        return launch < warmupForks
+                ? new ForkRole(Kind.WARMUP, 0, 0)
+                : new ForkRole(Kind.MEASURED, launch - warmupForks + 1, forks);
     }
 
     List<String> jvmFlags() {

@@ -4,11 +4,10 @@ import io.github.jmhpprof.model.Frame;
 import io.github.jmhpprof.model.ProfileData;
 import io.github.jmhpprof.model.Sample;
 import io.github.jmhpprof.model.Stack;
-import org.openjdk.jmh.infra.BenchmarkParams;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * In an {@code @Group} benchmark each worker thread runs one of the group's methods (its role),
@@ -45,11 +44,14 @@ final class GroupRoles {
                 roleByThread.putIfAbsent(thread, role);
             }
         }
-        ProfileData labelled = new ProfileData(profile.sampleTypes(), profile.periodType(), profile.period(),
-                profile.defaultSampleType());
+        ProfileData labelled = new ProfileData(
+                profile.sampleTypes(), profile.periodType(), profile.period(), profile.defaultSampleType());
         for (Sample sample : profile.samples()) {
             String role = roleByThread.get(sample.labels().get("thread"));
-            labelled.add(sample.stack(), role == null ? sample.labels() : sample.labels().with(LABEL, role), sample.values());
+            labelled.add(
+                    sample.stack(),
+                    role == null ? sample.labels() : sample.labels().with(LABEL, role),
+                    sample.values());
         }
         profile.comments().forEach(labelled::addComment);
         labelled.setTime(profile.timeNanos(), profile.durationNanos());
@@ -64,7 +66,8 @@ final class GroupRoles {
                 continue;
             }
             for (String method : methods) {
-                if (name.startsWith(method + "_") && name.indexOf('_', method.length() + 1) == name.length() - "_jmhStub".length()) {
+                if (name.startsWith(method + "_")
+                        && name.indexOf('_', method.length() + 1) == name.length() - "_jmhStub".length()) {
                     return method;
                 }
             }

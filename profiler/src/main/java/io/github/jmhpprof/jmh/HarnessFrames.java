@@ -3,7 +3,6 @@ package io.github.jmhpprof.jmh;
 import io.github.jmhpprof.model.Frame;
 import io.github.jmhpprof.model.ProfileData;
 import io.github.jmhpprof.model.Stack;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -62,8 +61,15 @@ final class HarnessFrames {
             // The benchmark method may have been inlined into the stub; without the stub it is the
             // outermost frame of its own code, not inlined into the root.
             Frame outer = kept.get(kept.size() - 1);
-            kept.set(kept.size() - 1, new Frame(outer.className(), outer.methodName(), outer.descriptor(),
-                    outer.line(), false, outer.library()));
+            kept.set(
+                    kept.size() - 1,
+                    new Frame(
+                            outer.className(),
+                            outer.methodName(),
+                            outer.descriptor(),
+                            outer.line(),
+                            false,
+                            outer.library()));
         }
         kept.add(root);
         return new Stack(kept);

@@ -3,7 +3,6 @@ package io.github.jmhpprof.jmh;
 import io.github.jmhpprof.compare.BenchmarkScores;
 import io.github.jmhpprof.files.AtomicFiles;
 import io.github.jmhpprof.files.FileNames;
-
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Reader;

@@ -13,8 +13,7 @@ final class LostCpuSamples {
     /** From this share on, the functions' shares are visibly off: warn. */
     static final double WARN_SHARE = 0.05;
 
-    private LostCpuSamples() {
-    }
+    private LostCpuSamples() {}
 
     /** Lost samples ÷ all samples (kept and lost); 0 when there were none. */
     static double share(ForkReport report) {
@@ -28,7 +27,8 @@ final class LostCpuSamples {
             return "";
         }
         double lost = report.coverage() * share(report);
-        return String.format(Locale.ROOT, " (%.2f with stacks, %.2f lost samples without)", report.coverage() - lost, lost);
+        return String.format(
+                Locale.ROOT, " (%.2f with stacks, %.2f lost samples without)", report.coverage() - lost, lost);
     }
 
     /** The warning to print when enough samples were lost to mislead, else empty. */
@@ -37,8 +37,11 @@ final class LostCpuSamples {
         if (share < WARN_SHARE) {
             return Optional.empty();
         }
-        return Optional.of(String.format(Locale.ROOT, "%.0f%% of the CPU samples were lost (the JVM reported them with "
-                + "jdk.CPUTimeSamplesLost): their time is in the profile as [lost samples], without stacks, so every "
-                + "function's share is understated", 100 * share));
+        return Optional.of(String.format(
+                Locale.ROOT,
+                "%.0f%% of the CPU samples were lost (the JVM reported them with "
+                        + "jdk.CPUTimeSamplesLost): their time is in the profile as [lost samples], without stacks, so every "
+                        + "function's share is understated",
+                100 * share));
     }
 }

@@ -5,9 +5,8 @@ import io.github.jmhpprof.threads.ProcessCpu;
 import io.github.jmhpprof.threads.ThreadActivity;
 import io.github.jmhpprof.threads.ThreadSelector;
 import io.github.jmhpprof.threads.ThreadSnapshot;
-import org.openjdk.jmh.results.IterationResult;
-
 import java.time.Instant;
+import org.openjdk.jmh.results.IterationResult;
 
 /**
  * What the measurement iterations of one fork did, taken exactly at their edges: their wall-clock
@@ -60,8 +59,12 @@ final class MeasuredIterations {
         if (result.getRawPrimaryResults().isEmpty()) {
             failedIteration = count;
         } else {
-            score = score.add(result.getPrimaryResult().getScore(), result.getPrimaryResult().getScoreUnit());
-            iterationScores.add(result.getPrimaryResult().getScore(), result.getPrimaryResult().getScoreUnit());
+            score = score.add(
+                    result.getPrimaryResult().getScore(),
+                    result.getPrimaryResult().getScoreUnit());
+            iterationScores.add(
+                    result.getPrimaryResult().getScore(),
+                    result.getPrimaryResult().getScoreUnit());
         }
         double iterationBytesPerOp = ops == 0 ? Double.NaN : (double) bytes / ops;
         if (ops != 0) {
@@ -113,6 +116,7 @@ final class MeasuredIterations {
 
     /** The exact counters so far. */
     ForkReport.Work work() {
-        return new ForkReport.Work(operations, activity.totalAllocatedBytes(), activity.totalCpuNanos(), processCpuNanos);
+        return new ForkReport.Work(
+                operations, activity.totalAllocatedBytes(), activity.totalCpuNanos(), processCpuNanos);
     }
 }

@@ -7,8 +7,7 @@ import java.util.stream.Collectors;
 /** A benchmark's notes (the summary's {@code note:} line, the report's note column, a fork report's note): one text, {@code ; } between. */
 final class Notes {
 
-    private Notes() {
-    }
+    private Notes() {}
 
     /** The non-empty notes in order, joined. */
     static String join(String... notes) {

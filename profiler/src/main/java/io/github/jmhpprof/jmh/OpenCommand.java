@@ -1,7 +1,6 @@
 package io.github.jmhpprof.jmh;
 
 import io.github.jmhpprof.model.ProfileKind;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,12 +10,17 @@ import java.util.regex.Pattern;
 final class OpenCommand {
 
     /** The order in which a benchmark's files are worth opening first. */
-    private static final List<ProfileKind> PREFERRED = List.of(ProfileKind.CPU, ProfileKind.ALLOC, ProfileKind.BLOCK,
-            ProfileKind.MUTEX, ProfileKind.HEAP, ProfileKind.THREADS);
+    private static final List<ProfileKind> PREFERRED = List.of(
+            ProfileKind.CPU,
+            ProfileKind.ALLOC,
+            ProfileKind.BLOCK,
+            ProfileKind.MUTEX,
+            ProfileKind.HEAP,
+            ProfileKind.THREADS);
+
     private static final Pattern SHELL_SAFE = Pattern.compile("[\\w./=+,:@%-]+");
 
-    private OpenCommand() {
-    }
+    private OpenCommand() {}
 
     /** The text to print for the first profile found in the benchmark's folder, or "" when there is none. */
     static String forBenchmark(Path benchmarkDir) {

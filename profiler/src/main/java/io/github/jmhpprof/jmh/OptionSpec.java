@@ -25,8 +25,8 @@ record OptionSpec<T>(String name, String form, String description, String defaul
     }
 
     /** An option whose value is one of an enum's names: the form, the error and the default come from the enum. */
-    static <E extends Enum<E>> OptionSpec<E> oneOf(String name, E[] choices, Function<E, String> optionName,
-                                                   String description, E defaultChoice) {
+    static <E extends Enum<E>> OptionSpec<E> oneOf(
+            String name, E[] choices, Function<E, String> optionName, String description, E defaultChoice) {
         String form = Arrays.stream(choices).map(optionName).collect(Collectors.joining("|"));
         String listed = Arrays.stream(choices).map(optionName).collect(Collectors.joining(", "));
         return new OptionSpec<>(name, form, description, optionName.apply(defaultChoice), (option, value) -> {
@@ -51,6 +51,7 @@ record OptionSpec<T>(String name, String form, String description, String defaul
     }
 
     static OptionSyntaxException bad(String option, String value, String expected) {
-        return new OptionSyntaxException("pprof: option '" + option + "' has a bad value '" + value + "'; expected " + expected);
+        return new OptionSyntaxException(
+                "pprof: option '" + option + "' has a bad value '" + value + "'; expected " + expected);
     }
 }

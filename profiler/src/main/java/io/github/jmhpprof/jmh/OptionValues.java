@@ -1,8 +1,9 @@
 package io.github.jmhpprof.jmh;
 
+import static io.github.jmhpprof.jmh.OptionSpec.bad;
+
 import io.github.jmhpprof.model.ProfileKind;
 import io.github.jmhpprof.recording.jfr.JfrDurations;
-
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,15 +12,12 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static io.github.jmhpprof.jmh.OptionSpec.bad;
-
 /** The converters of {@link ProfilerOptions#SPECS}: each reads one form of value, or fails naming the option, the value and the form. */
 final class OptionValues {
 
     private static final Pattern RATE = Pattern.compile("(\\d{1,9})(/s)?");
 
-    private OptionValues() {
-    }
+    private OptionValues() {}
 
     static Path path(String option, String value) throws OptionSyntaxException {
         try {
@@ -53,7 +51,8 @@ final class OptionValues {
     }
 
     static Duration threshold(String option, String value) throws OptionSyntaxException {
-        Duration d = value.equals("0") ? Duration.ZERO : JfrDurations.parse(value).orElse(null);
+        Duration d =
+                value.equals("0") ? Duration.ZERO : JfrDurations.parse(value).orElse(null);
         if (d == null || d.compareTo(Duration.ofSeconds(10)) > 0) {
             throw bad(option, value, "0 (every wait) or a duration up to 10s with unit ns, us, ms or s, e.g. 10us");
         }

@@ -17,8 +17,7 @@ final class OutputDirectoryCheck {
 
     private static final String PROBE = ".jmh-pprof-write-probe";
 
-    private OutputDirectoryCheck() {
-    }
+    private OutputDirectoryCheck() {}
 
     static void check(Path dir) throws OptionSyntaxException {
         Path absolute = dir.toAbsolutePath().normalize();
@@ -40,7 +39,8 @@ final class OutputDirectoryCheck {
             Files.write(probe, new byte[] {1});
             Files.delete(probe);
         } catch (IOException | SecurityException e) {
-            String verb = created.isEmpty() ? "cannot write to the output directory " : "cannot create the output directory ";
+            String verb =
+                    created.isEmpty() ? "cannot write to the output directory " : "cannot create the output directory ";
             throw new OptionSyntaxException("pprof: " + verb + absolute + " (" + describe(e)
                     + "); make it writable or choose another with dir=<path>");
         } finally {

@@ -2,9 +2,7 @@ package io.github.jmhpprof.jmh;
 
 import io.github.jmhpprof.files.AtomicFiles;
 import io.github.jmhpprof.files.FileNames;
-
 import io.github.jmhpprof.model.ProfileKind;
-
 import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
@@ -81,11 +79,14 @@ record OutputLayout(Path root) {
     }
 
     private static boolean isOwnResult(String name) {
-        if (name.equals(FileNames.FORK_REPORT) || name.equals(FileNames.ITERATION_SCORES) || name.equals(FileNames.SCORES)) {
+        if (name.equals(FileNames.FORK_REPORT)
+                || name.equals(FileNames.ITERATION_SCORES)
+                || name.equals(FileNames.SCORES)) {
             return true;
         }
         for (ProfileKind kind : ProfileKind.values()) {
-            if (name.equals(FileNames.profile(kind.fileStem())) || name.equals(FileNames.perOperationProfile(kind.fileStem()))) {
+            if (name.equals(FileNames.profile(kind.fileStem()))
+                    || name.equals(FileNames.perOperationProfile(kind.fileStem()))) {
                 return true;
             }
         }
@@ -94,8 +95,7 @@ record OutputLayout(Path root) {
 
     /** A {@code fork-<n>} folder itself, not a symbolic link to one. */
     static boolean isForkDir(Path path) {
-        return FileNames.isForkDir(path.getFileName().toString())
-                && Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
+        return FileNames.isForkDir(path.getFileName().toString()) && Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
     }
 
     /** A regular file with one of our names, not a symbolic link to one. */

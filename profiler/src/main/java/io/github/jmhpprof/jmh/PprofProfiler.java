@@ -1,8 +1,16 @@
 package io.github.jmhpprof.jmh;
 
+import io.github.jmhpprof.files.WriteErrors;
 import io.github.jmhpprof.model.ProfileKind;
 import io.github.jmhpprof.recording.async.AsyncProfilerLibrary;
-import io.github.jmhpprof.files.WriteErrors;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.profile.ExternalProfiler;
@@ -12,15 +20,6 @@ import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.TextResult;
-
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * JMH profiler that writes pprof CPU and allocation profiles of the measurement iterations (and,
@@ -37,6 +36,7 @@ public class PprofProfiler implements InternalProfiler, ExternalProfiler {
     private BenchmarkSession session;
     /** Host side: forks launched so far for this benchmark (JMH makes one profiler per benchmark). */
     private int launches;
+
     private ForkRole lastLaunched;
 
     public PprofProfiler() throws ProfilerException {
@@ -58,10 +58,12 @@ public class PprofProfiler implements InternalProfiler, ExternalProfiler {
         if (ForkRole.current().kind() == ForkRole.Kind.EMBEDDED && !RunLock.heldHere(options.dir())) {
             checkOutputRoot(options.dir());
         }
-        if (ForkRole.current().kind() == ForkRole.Kind.EMBEDDED && options.baseline() != null
+        if (ForkRole.current().kind() == ForkRole.Kind.EMBEDDED
+                && options.baseline() != null
                 && !java.nio.file.Files.isDirectory(options.baseline())) {
-            throw new ProfilerException("pprof: option 'baseline' names " + options.baseline().toAbsolutePath()
-                    + ", which is not a folder; expected the dir of an earlier -prof pprof run");
+            throw new ProfilerException(
+                    "pprof: option 'baseline' names " + options.baseline().toAbsolutePath()
+                            + ", which is not a folder; expected the dir of an earlier -prof pprof run");
         }
         if (options.engine() == Engine.ASYNC) {
             // Here, in the host, before the first benchmark: not in every fork after its warmup.
@@ -94,6 +96,7 @@ public class PprofProfiler implements InternalProfiler, ExternalProfiler {
 
     /** The params this profiler last asked {@link ProfilerClaims} about, and the answer: asked once per benchmark. */
     private BenchmarkParams claimedFor;
+
     private boolean claimed;
 
     @Override
@@ -115,8 +118,8 @@ public class PprofProfiler implements InternalProfiler, ExternalProfiler {
     }
 
     @Override
-    public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
-                                                       IterationResult result) {
+    public Collection<? extends Result> afterIteration(
+            BenchmarkParams benchmarkParams, IterationParams iterationParams, IterationResult result) {
         if (session == null) {
             return List.of(); // another pprof profiler does the work (see beforeIteration)
         }
@@ -141,7 +144,9 @@ public class PprofProfiler implements InternalProfiler, ExternalProfiler {
         lastLaunched = ForkRole.ofLaunch(launches++, params.getWarmupForks(), params.getForks());
         // One flag: JVM takes only the last -XX:FlightRecorderOptions.
         String recorderOptions = "stackdepth=" + options.stackDepth()
-                + (options.events().contains(ProfileKind.HEAP) ? ",old-object-queue-size=" + options.heapSamples() : "");
+                + (options.events().contains(ProfileKind.HEAP)
+                        ? ",old-object-queue-size=" + options.heapSamples()
+                        : "");
         List<String> flags = new ArrayList<>(List.of(
                 "-XX:FlightRecorderOptions=" + recorderOptions,
                 // Without this, JFR attributes samples in inlined code to the nearest safepoint's line.
@@ -153,8 +158,8 @@ public class PprofProfiler implements InternalProfiler, ExternalProfiler {
             try {
                 RunRegistry.begin(layout).launched(params.id(), new TrialAssembler(options, params), lastLaunched);
             } catch (IOException e) {
-                throw new UncheckedIOException("pprof: cannot start writing to " + options.dir() + ": "
-                        + WriteErrors.describe(e), e);
+                throw new UncheckedIOException(
+                        "pprof: cannot start writing to " + options.dir() + ": " + WriteErrors.describe(e), e);
             }
         }
         return flags;
@@ -166,8 +171,10 @@ public class PprofProfiler implements InternalProfiler, ExternalProfiler {
             try {
                 PreviousRun.setAside(options.layout().benchmarkDir(params.id()));
             } catch (IOException e) {
-                throw new UncheckedIOException("pprof: cannot set the previous run's profiles of " + params.id()
-                        + " aside: " + WriteErrors.describe(e), e);
+                throw new UncheckedIOException(
+                        "pprof: cannot set the previous run's profiles of " + params.id() + " aside: "
+                                + WriteErrors.describe(e),
+                        e);
             }
         }
     }

@@ -1,7 +1,6 @@
 package io.github.jmhpprof.jmh;
 
 import io.github.jmhpprof.files.FileNames;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -24,8 +23,7 @@ import java.util.stream.Stream;
  */
 final class PreviousRun {
 
-    private PreviousRun() {
-    }
+    private PreviousRun() {}
 
     /** Moves the earlier run's files of this benchmark aside (restoring a killed run's first). */
     static void setAside(Path benchmarkDir) throws IOException {

@@ -1,10 +1,9 @@
 package io.github.jmhpprof.jmh;
 
-import org.openjdk.jmh.infra.BenchmarkParams;
-
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * JMH runs every {@code -prof} it is given, the same profiler twice included ({@code -prof pprof}
@@ -18,15 +17,14 @@ import java.util.Deque;
  */
 final class ProfilerClaims {
 
-    private record Claim(Path root, BenchmarkParams benchmark, Object owner) {
-    }
+    private record Claim(Path root, BenchmarkParams benchmark, Object owner) {}
 
     /** Recent claims; a benchmark's profilers all ask within one benchmark, so a few suffice. */
     private static final int KEPT = 64;
+
     private static final Deque<Claim> CLAIMS = new ArrayDeque<>();
 
-    private ProfilerClaims() {
-    }
+    private ProfilerClaims() {}
 
     /** True when {@code profiler} is the one that writes this benchmark's files under {@code root}. */
     static synchronized boolean claim(Object profiler, Path root, BenchmarkParams benchmark) {

@@ -1,7 +1,6 @@
 package io.github.jmhpprof.jmh;
 
 import io.github.jmhpprof.files.AtomicFiles;
-
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Reader;
@@ -22,8 +21,7 @@ import java.util.Properties;
  */
 final class RecordCodec {
 
-    private RecordCodec() {
-    }
+    private RecordCodec() {}
 
     static void write(Record value, Path file, String title) throws IOException {
         Properties p = new Properties();

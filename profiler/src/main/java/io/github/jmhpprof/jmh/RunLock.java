@@ -1,7 +1,6 @@
 package io.github.jmhpprof.jmh;
 
 import io.github.jmhpprof.files.FileNames;
-
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
@@ -28,8 +27,7 @@ final class RunLock {
     /** Roots this JVM holds, with their open channel (closing it would release the lock). */
     private static final Map<Path, FileLock> HELD = new HashMap<>();
 
-    private RunLock() {
-    }
+    private RunLock() {}
 
     /** Whether this JVM holds the lock of {@code root}: then a run into it is under way here. */
     static synchronized boolean heldHere(Path root) {
@@ -69,8 +67,11 @@ final class RunLock {
             return;
         }
         Files.createDirectories(dir);
-        FileChannel channel = FileChannel.open(dir.resolve(FileNames.RUN_LOCK),
-                StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        FileChannel channel = FileChannel.open(
+                dir.resolve(FileNames.RUN_LOCK),
+                StandardOpenOption.CREATE,
+                StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
         FileLock lock;
         try {
             lock = channel.tryLock();
@@ -82,8 +83,8 @@ final class RunLock {
             channel.close();
             throw new IllegalStateException(inUse(dir, holder));
         }
-        byte[] text = ("pid " + ProcessHandle.current().pid() + ", started " + Instant.now() + ": "
-                + command() + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] text = ("pid " + ProcessHandle.current().pid() + ", started " + Instant.now() + ": " + command() + "\n")
+                .getBytes(StandardCharsets.UTF_8);
         channel.truncate(0);
         channel.write(ByteBuffer.wrap(text), 0);
         channel.force(false);
@@ -103,7 +104,9 @@ final class RunLock {
     }
 
     private static String command() {
-        String command = ProcessHandle.current().info().commandLine()
+        String command = ProcessHandle.current()
+                .info()
+                .commandLine()
                 .orElse(String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
         return command.length() > 300 ? command.substring(0, 300) + "..." : command;
     }

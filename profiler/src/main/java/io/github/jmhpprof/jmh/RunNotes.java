@@ -12,8 +12,7 @@ final class RunNotes {
 
     private static final Map<String, String> LAST = new HashMap<>();
 
-    private RunNotes() {
-    }
+    private RunNotes() {}
 
     /** The text, or null when the previous benchmark of this run already said exactly this. */
     static synchronized String unlessRepeated(String topic, String text) {

@@ -8,7 +8,6 @@ import io.github.jmhpprof.model.ProfileKind;
 import io.github.jmhpprof.pprof.ProfileFiles;
 import io.github.jmhpprof.report.ComparisonReport;
 import io.github.jmhpprof.report.ComparisonRow;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -37,10 +36,10 @@ final class RunRegistry {
     /** Benchmarks with a fork launched but not yet done: when they never finish, they are settled later. */
     private final Map<String, Pending> pending = new LinkedHashMap<>();
 
-    private record Pending(TrialAssembler assembler, ForkRole lastLaunched) {
-    }
+    private record Pending(TrialAssembler assembler, ForkRole lastLaunched) {}
     /** Why forks of a benchmark wrote no report, as they said it, for its summary and report row. */
     private final Map<String, List<String>> forkFailures = new HashMap<>();
+
     private final Map<ProfileKind, ProfileData> all = new EnumMap<>(ProfileKind.class);
     /** An earlier run's output root to compare this run with when the JVM exits ({@code baseline=}), or null. */
     private Path baseline;
@@ -70,10 +69,13 @@ final class RunRegistry {
 
     static synchronized RunRegistry of(OutputLayout layout) {
         if (!hookInstalled) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                settleAll(null);
-                printAll(System.out);
-            }, "jmh-pprof report"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                settleAll(null);
+                                printAll(System.out);
+                            },
+                            "jmh-pprof report"));
             hookInstalled = true;
         }
         return RUNS.computeIfAbsent(layout.root(), root -> new RunRegistry(layout));
@@ -125,9 +127,13 @@ final class RunRegistry {
         rows.put(benchmarkId, row);
         for (Map.Entry<ProfileKind, ProfileData> e : profiles.entrySet()) {
             ProfileData sofar = all.get(e.getKey());
-            ProfileData merged = sofar == null ? ProfileData.merge(List.of(e.getValue())) : ProfileData.merge(List.of(sofar, e.getValue()));
-            merged.replaceComments(List.of("all benchmarks of this run, told apart by the labels benchmark and params: "
-                    + "go tool pprof -tags, -tagfocus=benchmark=<name>", "benchmarks: " + rows.size()));
+            ProfileData merged = sofar == null
+                    ? ProfileData.merge(List.of(e.getValue()))
+                    : ProfileData.merge(List.of(sofar, e.getValue()));
+            merged.replaceComments(List.of(
+                    "all benchmarks of this run, told apart by the labels benchmark and params: "
+                            + "go tool pprof -tags, -tagfocus=benchmark=<name>",
+                    "benchmarks: " + rows.size()));
             ViewerTitle.set(merged, "all " + rows.size() + " benchmarks of the run");
             all.put(e.getKey(), merged);
             ProfileFiles.write(merged, OutputLayout.profile(layout.allDir(), e.getKey()));
@@ -156,7 +162,8 @@ final class RunRegistry {
                     + " and comparison.csv):");
             out.print(run.report().text());
             out.println();
-            out.print(OpenCommand.forBenchmark(run.layout.benchmarkDir(run.rows.keySet().iterator().next())));
+            out.print(OpenCommand.forBenchmark(
+                    run.layout.benchmarkDir(run.rows.keySet().iterator().next())));
             if (run.baseline != null) {
                 out.println();
                 out.print(CompareCommand.againstBaseline(run.baseline, run.shownDir));

@@ -7,12 +7,6 @@ import io.github.jmhpprof.model.ProfileData;
 import io.github.jmhpprof.model.ProfileKind;
 import io.github.jmhpprof.pprof.ProfileFiles;
 import io.github.jmhpprof.report.PerOperation;
-import org.openjdk.jmh.infra.BenchmarkParams;
-import org.openjdk.jmh.results.AggregationPolicy;
-import org.openjdk.jmh.results.Result;
-import org.openjdk.jmh.results.ScalarResult;
-import org.openjdk.jmh.results.TextResult;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +15,11 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.results.AggregationPolicy;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.ScalarResult;
+import org.openjdk.jmh.results.TextResult;
 
 /**
  * The host's half, after each fork of a benchmark: adds up the profiles of the forks done so far
@@ -66,12 +65,14 @@ final class TrialAssembler {
             }
             if (role.fork() == role.forks()) {
                 // Printed, not returned as a TextResult: JMH would add a "<benchmark>:pprof NaN ---" row to its table.
-                System.out.print("\n" + finish(assembled, role, forkDirs.size(), "")); // JMH's "# Processing..." line has no end
+                System.out.print(
+                        "\n" + finish(assembled, role, forkDirs.size(), "")); // JMH's "# Processing..." line has no end
                 System.out.flush();
             }
             return results;
         } catch (IOException | RuntimeException e) {
-            return List.of(text("pprof: could not assemble the profiles of " + id + " after fork " + role.fork() + ": " + e));
+            return List.of(
+                    text("pprof: could not assemble the profiles of " + id + " after fork " + role.fork() + ": " + e));
         }
     }
 
@@ -82,8 +83,9 @@ final class TrialAssembler {
     private List<Result> afterForkWithoutReport(ForkRole role, String forkSaid, List<Path> forkDirs) {
         String id = benchmark.id();
         String why = "fork " + role.fork() + " of " + role.forks() + " wrote no profiles: "
-                + (forkSaid.isBlank() ? "it ended without writing its report (see the fork's output above)"
-                : forkSaid.strip().replaceFirst("^pprof: ", ""));
+                + (forkSaid.isBlank()
+                        ? "it ended without writing its report (see the fork's output above)"
+                        : forkSaid.strip().replaceFirst("^pprof: ", ""));
         RunRegistry registry = RunRegistry.of(layout);
         registry.forkFailed(id, why);
         if (role.fork() < role.forks()) {
@@ -93,7 +95,8 @@ final class TrialAssembler {
             try {
                 return List.of(text(finish(assemble(forkDirs, role), role, forkDirs.size(), "")));
             } catch (IOException | RuntimeException e) {
-                return List.of(text("pprof: could not assemble the profiles of " + id + " after fork " + role.fork() + ": " + e));
+                return List.of(text(
+                        "pprof: could not assemble the profiles of " + id + " after fork " + role.fork() + ": " + e));
             }
         }
         String note = Notes.join(registry.forkFailures(id));
@@ -122,7 +125,8 @@ final class TrialAssembler {
         try {
             if (forkDirs.isEmpty()) {
                 why += keptNote(PreviousRun.restore(layout.benchmarkDir(id)));
-                RunRegistry.of(layout).benchmarkDone(id, ComparisonRows.missing(benchmark, "no profiles: " + why), Map.of());
+                RunRegistry.of(layout)
+                        .benchmarkDone(id, ComparisonRows.missing(benchmark, "no profiles: " + why), Map.of());
                 return "pprof: no profiles for " + id + ": " + why + "\n";
             }
             Assembled assembled = assemble(forkDirs, lastLaunched);
@@ -132,8 +136,7 @@ final class TrialAssembler {
         }
     }
 
-    private record Assembled(Map<ProfileKind, ProfileData> merged, ForkReport total) {
-    }
+    private record Assembled(Map<ProfileKind, ProfileData> merged, ForkReport total) {}
 
     private Assembled assemble(List<Path> forkDirs, ForkRole role) throws IOException {
         List<ForkReport> reports = new ArrayList<>();
@@ -153,7 +156,10 @@ final class TrialAssembler {
             IterationScores scores = IterationScores.read(forkDirs.get(i));
             ForkReport report = reports.get(i);
             unit = unit.isEmpty() ? scores.unit() : unit;
-            forks.add(new BenchmarkScores.Fork(scores.scores(), report.operations(), report.work().allocatedBytes(),
+            forks.add(new BenchmarkScores.Fork(
+                    scores.scores(),
+                    report.operations(),
+                    report.work().allocatedBytes(),
                     report.cpu().profileNanos()));
         }
         Map<String, String> params = new TreeMap<>();
@@ -167,14 +173,17 @@ final class TrialAssembler {
         Path shownDir = options.dir().resolve(layout.benchmarkDir(id).getFileName());
         PreviousRun.discard(layout.benchmarkDir(id));
         RunRegistry registry = RunRegistry.of(layout);
-        String fullNote = Notes.join(note, Notes.join(registry.forkFailures(id)), a.total().note());
-        String summary = new Summary(id, shownDir, role.forks(), forksWithProfiles).text(a.merged(), a.total(), fullNote);
+        String fullNote = Notes.join(
+                note, Notes.join(registry.forkFailures(id)), a.total().note());
+        String summary =
+                new Summary(id, shownDir, role.forks(), forksWithProfiles).text(a.merged(), a.total(), fullNote);
         registry.benchmarkDone(id, ComparisonRows.of(benchmark, a.merged(), a.total(), fullNote), a.merged());
         registry.compareAtExitWith(options.baseline(), options.dir());
         return summary;
     }
 
-    private Map<ProfileKind, ProfileData> mergeForks(List<Path> forkDirs, ForkRole role, ForkReport total) throws IOException {
+    private Map<ProfileKind, ProfileData> mergeForks(List<Path> forkDirs, ForkRole role, ForkReport total)
+            throws IOException {
         Map<ProfileKind, ProfileData> merged = new EnumMap<>(ProfileKind.class);
         for (ProfileKind kind : options.events()) {
             List<ProfileData> parts = new ArrayList<>();
@@ -195,7 +204,9 @@ final class TrialAssembler {
             Path benchmarkDir = layout.benchmarkDir(benchmark.id());
             ProfileFiles.write(profile, OutputLayout.profile(benchmarkDir, kind));
             if (kind.perOperation() && total.operations() > 0) {
-                ProfileFiles.write(PerOperation.of(profile, total.operations()), OutputLayout.perOperationProfile(benchmarkDir, kind));
+                ProfileFiles.write(
+                        PerOperation.of(profile, total.operations()),
+                        OutputLayout.perOperationProfile(benchmarkDir, kind));
             }
             merged.put(kind, profile);
         }

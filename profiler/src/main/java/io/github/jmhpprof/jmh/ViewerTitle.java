@@ -1,10 +1,9 @@
 package io.github.jmhpprof.jmh;
 
 import io.github.jmhpprof.model.ProfileData;
-import org.openjdk.jmh.infra.BenchmarkParams;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * What pprof's web UI shows as its title, and {@code -top} as its first line. pprof takes the
@@ -17,8 +16,7 @@ final class ViewerTitle {
 
     private static final String PREFIX = "File: ";
 
-    private ViewerTitle() {
-    }
+    private ViewerTitle() {}
 
     /** {@code BubbleSortBenchmark.bubbleSort (n=1000)}: the benchmark without its package, and its parameters. */
     static String of(BenchmarkParams benchmark) {
@@ -26,7 +24,9 @@ final class ViewerTitle {
         int method = name.lastIndexOf('.');
         int simpleClass = name.lastIndexOf('.', method - 1);
         String shortName = name.substring(simpleClass + 1);
-        return benchmark.getParamsKeys().isEmpty() ? shortName : shortName + " (" + BenchmarkLabels.paramsText(benchmark) + ")";
+        return benchmark.getParamsKeys().isEmpty()
+                ? shortName
+                : shortName + " (" + BenchmarkLabels.paramsText(benchmark) + ")";
     }
 
     /** Puts the title first among the profile's comments, replacing an earlier one. */

@@ -8,8 +8,7 @@ public final class ClassNames {
     private static final Pattern LAMBDA = Pattern.compile("\\$\\$Lambda(\\$\\d+)?([+/.]0x\\p{XDigit}+)?(\\.\\d+)?");
     private static final Pattern HIDDEN_ADDRESS = Pattern.compile("[+/.]0x\\p{XDigit}+(\\.\\d+)?");
 
-    private ClassNames() {
-    }
+    private ClassNames() {}
 
     /**
      * {@code byte[]} for the JVM's {@code [B}, {@code java.lang.String[][]} for
@@ -25,7 +24,9 @@ public final class ClassNames {
         }
         char kind = jvmName.charAt(dims);
         String element = kind == 'L'
-                ? (jvmName.endsWith(";") ? jvmName.substring(dims + 1, jvmName.length() - 1) : jvmName.substring(dims + 1))
+                ? (jvmName.endsWith(";")
+                        ? jvmName.substring(dims + 1, jvmName.length() - 1)
+                        : jvmName.substring(dims + 1))
                 : primitive(kind);
         return stable(element == null ? jvmName.substring(dims) : element) + "[]".repeat(dims);
     }
@@ -55,6 +56,8 @@ public final class ClassNames {
         if (name.indexOf("0x") < 0 && name.indexOf("$$Lambda") < 0) {
             return name;
         }
-        return HIDDEN_ADDRESS.matcher(LAMBDA.matcher(name).replaceAll("\\$\\$Lambda")).replaceAll("");
+        return HIDDEN_ADDRESS
+                .matcher(LAMBDA.matcher(name).replaceAll("\\$\\$Lambda"))
+                .replaceAll("");
     }
 }

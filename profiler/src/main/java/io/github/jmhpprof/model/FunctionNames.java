@@ -54,7 +54,8 @@ public final class FunctionNames {
      * {@code go tool pprof -top}.
      */
     static String asPprofShowsIt(String name) {
-        boolean looksLikeCpp = !name.contains(".<") && !name.contains("]).")
+        boolean looksLikeCpp = !name.contains(".<")
+                && !name.contains("]).")
                 && (name.chars().anyMatch(c -> "<>[]".indexOf(c) >= 0) || name.contains("::"));
         return looksLikeCpp ? withoutBracketed(withoutBracketed(name, '(', ')'), '<', '>') : name;
     }

@@ -23,8 +23,7 @@ public final class ProfileData {
     private long timeNanos;
     private long durationNanos;
 
-    private record Key(Stack stack, Labels labels) {
-    }
+    private record Key(Stack stack, Labels labels) {}
 
     public ProfileData(List<ValueType> sampleTypes, ValueType periodType, long period, String defaultSampleType) {
         if (sampleTypes.isEmpty()) {
@@ -34,16 +33,18 @@ public final class ProfileData {
         this.periodType = Objects.requireNonNull(periodType);
         this.period = period;
         this.defaultSampleType = defaultSampleType;
-        if (defaultSampleType != null && sampleTypes.stream().noneMatch(t -> t.type().equals(defaultSampleType))) {
-            throw new IllegalArgumentException("default sample type " + defaultSampleType + " is not one of " + sampleTypes);
+        if (defaultSampleType != null
+                && sampleTypes.stream().noneMatch(t -> t.type().equals(defaultSampleType))) {
+            throw new IllegalArgumentException(
+                    "default sample type " + defaultSampleType + " is not one of " + sampleTypes);
         }
     }
 
     /** Adds values to the sample with this stack and these labels. */
     public void add(Stack stack, Labels labels, long... values) {
         if (values.length != sampleTypes.size()) {
-            throw new IllegalArgumentException("sample has " + values.length + " values vs. "
-                    + sampleTypes.size() + " sample types");
+            throw new IllegalArgumentException(
+                    "sample has " + values.length + " values vs. " + sampleTypes.size() + " sample types");
         }
         long[] sum = samples.computeIfAbsent(new Key(stack, labels), k -> new long[values.length]);
         for (int i = 0; i < values.length; i++) {
@@ -113,7 +114,8 @@ public final class ProfileData {
      */
     public static ProfileData merge(List<ProfileData> parts) {
         ProfileData first = parts.get(0);
-        ProfileData merged = new ProfileData(first.sampleTypes, first.periodType, first.period, first.defaultSampleType);
+        ProfileData merged =
+                new ProfileData(first.sampleTypes, first.periodType, first.period, first.defaultSampleType);
         merged.comments.addAll(first.comments);
         long start = Long.MAX_VALUE;
         long duration = 0;
@@ -143,7 +145,6 @@ public final class ProfileData {
         this.durationNanos = durationNanos;
     }
 
-
     public List<ValueType> sampleTypes() {
         return sampleTypes;
     }
@@ -164,7 +165,6 @@ public final class ProfileData {
     public List<String> comments() {
         return List.copyOf(comments);
     }
-
 
     public long timeNanos() {
         return timeNanos;

@@ -11,7 +11,6 @@ import io.github.jmhpprof.proto.Line;
 import io.github.jmhpprof.proto.Location;
 import io.github.jmhpprof.proto.Profile;
 import io.github.jmhpprof.proto.Sample;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,7 +33,8 @@ public final class PprofDecoder {
         in.getFunctionList().forEach(f -> functions.put(f.getId(), f));
         in.getLocationList().forEach(l -> locations.put(l.getId(), l));
         // Mapping 1 is Java's; the others are native libraries, named by their file name.
-        in.getMappingList().stream().filter(m -> m.getId() != 1)
+        in.getMappingList().stream()
+                .filter(m -> m.getId() != 1)
                 .forEach(m -> nativeLibraries.put(m.getId(), str(m.getFilename())));
     }
 
@@ -56,16 +56,22 @@ public final class PprofDecoder {
                 List<Line> lines = location.getLineList();
                 String library = nativeLibraries.get(location.getMappingId());
                 for (int i = 0; i < lines.size(); i++) {
-                    frames.add(library != null
-                            ? Frame.nativeCode(library, str(functions.get(lines.get(i).getFunctionId()).getName()))
-                            : frame(lines.get(i), i < lines.size() - 1));
+                    frames.add(
+                            library != null
+                                    ? Frame.nativeCode(
+                                            library,
+                                            str(functions
+                                                    .get(lines.get(i).getFunctionId())
+                                                    .getName()))
+                                    : frame(lines.get(i), i < lines.size() - 1));
                 }
             }
             TreeMap<String, String> labels = new TreeMap<>();
             for (Label label : sample.getLabelList()) {
                 labels.put(str(label.getKey()), str(label.getStr()));
             }
-            long[] values = sample.getValueList().stream().mapToLong(Long::longValue).toArray();
+            long[] values =
+                    sample.getValueList().stream().mapToLong(Long::longValue).toArray();
             data.add(new Stack(frames), new Labels(labels), values);
         }
         return data;
@@ -84,8 +90,12 @@ public final class PprofDecoder {
         String qualified = paren > 0 ? systemName.substring(0, paren) : name;
         String descriptor = paren > 0 ? systemName.substring(paren) : "";
         int dot = qualified.lastIndexOf('.');
-        return new Frame(qualified.substring(0, Math.max(dot, 0)), qualified.substring(dot + 1), descriptor,
-                (int) line.getLine(), inlined);
+        return new Frame(
+                qualified.substring(0, Math.max(dot, 0)),
+                qualified.substring(dot + 1),
+                descriptor,
+                (int) line.getLine(),
+                inlined);
     }
 
     private ValueType valueType(io.github.jmhpprof.proto.ValueType t) {

@@ -11,7 +11,6 @@ import io.github.jmhpprof.proto.Line;
 import io.github.jmhpprof.proto.Location;
 import io.github.jmhpprof.proto.Mapping;
 import io.github.jmhpprof.proto.Profile;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,16 +32,14 @@ public final class PprofEncoder {
     private final Map<LocationKey, Long> locations = new HashMap<>();
     /** Mappings of native code by library, after the Java mapping (id 1). */
     private final Map<String, Long> libraries = new HashMap<>();
+
     private FunctionNames names;
 
-    private record FunctionKey(String name, String systemName, String fileName) {
-    }
+    private record FunctionKey(String name, String systemName, String fileName) {}
 
-    private record LineKey(long functionId, long line) {
-    }
+    private record LineKey(long functionId, long line) {}
 
-    private record LocationKey(long mappingId, List<LineKey> lines) {
-    }
+    private record LocationKey(long mappingId, List<LineKey> lines) {}
 
     private PprofEncoder() {
         stringIndex("");
@@ -98,8 +95,10 @@ public final class PprofEncoder {
         for (long value : sample.values()) {
             b.addValue(value);
         }
-        sample.labels().values().forEach((key, value) ->
-                b.addLabel(Label.newBuilder().setKey(stringIndex(key)).setStr(stringIndex(value))));
+        sample.labels()
+                .values()
+                .forEach((key, value) ->
+                        b.addLabel(Label.newBuilder().setKey(stringIndex(key)).setStr(stringIndex(value))));
         return b.build();
     }
 

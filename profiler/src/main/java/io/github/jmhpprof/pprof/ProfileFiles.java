@@ -3,7 +3,6 @@ package io.github.jmhpprof.pprof;
 import io.github.jmhpprof.files.AtomicFiles;
 import io.github.jmhpprof.model.ProfileData;
 import io.github.jmhpprof.proto.Profile;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,8 +14,7 @@ import java.util.zip.GZIPOutputStream;
 /** Reads and writes gzip-compressed pprof files, as pprof expects them; writes are atomic ({@link AtomicFiles}). */
 public final class ProfileFiles {
 
-    private ProfileFiles() {
-    }
+    private ProfileFiles() {}
 
     /** Encodes the profile and writes it to {@code target}, replacing nothing until it is complete. */
     public static void write(ProfileData profile, Path target) throws IOException {

@@ -12,8 +12,7 @@ import java.util.List;
  */
 public final class MeasurementWindows {
 
-    private record Window(Instant start, Instant end) {
-    }
+    private record Window(Instant start, Instant end) {}
 
     private final List<Window> windows = new ArrayList<>();
     private Instant openedAt;

@@ -1,7 +1,6 @@
 package io.github.jmhpprof.recording;
 
 import io.github.jmhpprof.threads.ThreadSelector;
-
 import java.io.IOException;
 import java.time.Duration;
 

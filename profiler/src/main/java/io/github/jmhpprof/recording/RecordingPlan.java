@@ -1,7 +1,6 @@
 package io.github.jmhpprof.recording;
 
 import io.github.jmhpprof.model.ProfileKind;
-
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
@@ -28,8 +27,13 @@ public final class RecordingPlan {
     private final Duration blockThreshold;
     private final Duration mutexThreshold;
 
-    private RecordingPlan(Set<ProfileKind> profiles, CpuEvent cpuEvent, Duration cpuInterval, int allocSamplesPerSecond,
-                          Duration blockThreshold, Duration mutexThreshold) {
+    private RecordingPlan(
+            Set<ProfileKind> profiles,
+            CpuEvent cpuEvent,
+            Duration cpuInterval,
+            int allocSamplesPerSecond,
+            Duration blockThreshold,
+            Duration mutexThreshold) {
         this.profiles = EnumSet.noneOf(ProfileKind.class);
         this.profiles.addAll(profiles);
         this.cpuEvent = cpuEvent;

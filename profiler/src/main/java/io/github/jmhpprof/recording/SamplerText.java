@@ -3,7 +3,6 @@ package io.github.jmhpprof.recording;
 import io.github.jmhpprof.contention.ContentionSamples;
 import io.github.jmhpprof.model.ProfileData;
 import io.github.jmhpprof.report.Quantity;
-
 import java.time.Duration;
 
 /**
@@ -21,24 +20,27 @@ public final class SamplerText {
     /** Starts every JFR allocation sampler text; {@link #isBufferRefillSampled} looks for it. */
     public static final String JFR_ALLOC_PREFIX = "jdk.ObjectAllocationSample";
     /** What JFR's allocation sites are. */
-    public static final String JFR_BIAS = "sites come from buffer-refill sampling (JFR samples the object that does not "
-            + "fit its thread's allocation buffer), which can put a repeating allocation sequence on one site, usually "
-            + "its largest object";
+    public static final String JFR_BIAS =
+            "sites come from buffer-refill sampling (JFR samples the object that does not "
+                    + "fit its thread's allocation buffer), which can put a repeating allocation sequence on one site, usually "
+                    + "its largest object";
     /** The comparison report's note on a JFR allocation profile. */
-    public static final String JFR_NOTE = "allocation sites from JFR's buffer-refill sampling, which can put a repeating "
-            + "allocation sequence on one site; async-profiler (the default where it loads) samples without this bias";
+    public static final String JFR_NOTE =
+            "allocation sites from JFR's buffer-refill sampling, which can put a repeating "
+                    + "allocation sequence on one site; async-profiler (the default where it loads) samples without this bias";
     /** What to do about {@link #JFR_BIAS} when JFR was asked for by name. */
-    public static final String DROP_ENGINE_JFR = "drop engine=jfr to use async-profiler, which samples without this bias";
+    public static final String DROP_ENGINE_JFR =
+            "drop engine=jfr to use async-profiler, which samples without this bias";
     /** What to do about {@link #JFR_BIAS} when async-profiler was not at hand. */
     public static final String INSTALL_ASYNC = "async-profiler samples without this bias where its native library "
             + "loads (Linux x64/arm64, macOS) and tools.profiler:async-profiler is on the class path";
 
-    private SamplerText() {
-    }
+    private SamplerText() {}
 
     /** Adds the {@code jdk:} and {@code sampler:} comments, in that order. */
     public static void comment(ProfileData profile, String sampler) {
-        profile.addComment("jdk: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        profile.addComment(
+                "jdk: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         profile.addComment("sampler: " + sampler);
     }
 
@@ -53,7 +55,7 @@ public final class SamplerText {
         String sampler = event == RecordingPlan.CpuEvent.CPU_TIME_SAMPLE
                 ? "jdk.CPUTimeSample every " + text + " of thread CPU time"
                 : "jdk.ExecutionSample every " + text
-                + " (fallback: it sees only threads running Java code; jdk.CPUTimeSample needs JDK 25+)";
+                        + " (fallback: it sees only threads running Java code; jdk.CPUTimeSample needs JDK 25+)";
         if (!period.equals(asked)) {
             sampler += "; another JFR recording in this JVM asked for " + text
                     + " instead of " + Quantity.format(asked.toNanos(), "nanoseconds")
@@ -110,9 +112,12 @@ public final class SamplerText {
      */
     public static String contention(ContentionSamples samples, String events, String within) {
         long below = samples.belowThreshold();
-        return events + ": every wait of at least " + Quantity.format(samples.threshold().toNanos(), "nanoseconds")
+        return events + ": every wait of at least "
+                + Quantity.format(samples.threshold().toNanos(), "nanoseconds")
                 + " that began and ended " + within
-                + (below > 0 ? " (" + below + " shorter waits, recorded for the other profile's threshold, left out)" : "");
+                + (below > 0
+                        ? " (" + below + " shorter waits, recorded for the other profile's threshold, left out)"
+                        : "");
     }
 
     /**

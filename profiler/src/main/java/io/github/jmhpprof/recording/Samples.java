@@ -9,7 +9,6 @@ import io.github.jmhpprof.model.Labels;
 import io.github.jmhpprof.model.ProfileData;
 import io.github.jmhpprof.model.ProfileKind;
 import io.github.jmhpprof.threads.ThreadActivity;
-
 import java.util.Set;
 
 /**
@@ -37,8 +36,12 @@ public final class Samples {
     private final ContentionSamples mutex;
     private final LiveObjectSamples heap;
 
-    private Samples(CpuSamples cpu, AllocationSamples alloc, ContentionSamples block, ContentionSamples mutex,
-                    LiveObjectSamples heap) {
+    private Samples(
+            CpuSamples cpu,
+            AllocationSamples alloc,
+            ContentionSamples block,
+            ContentionSamples mutex,
+            LiveObjectSamples heap) {
         this.cpu = cpu;
         this.alloc = alloc;
         this.block = block;
@@ -99,7 +102,7 @@ public final class Samples {
      */
     public Allocations allocations(ThreadActivity exact, Labels labels) {
         long bytesPerSample = Math.max(1, exact.totalAllocatedBytes() / Math.max(1, alloc.sampleCount()));
-        return new Allocations(AllocationCalibrator.calibrate(alloc, exact.byThread(), labels, bytesPerSample),
-                bytesPerSample);
+        return new Allocations(
+                AllocationCalibrator.calibrate(alloc, exact.byThread(), labels, bytesPerSample), bytesPerSample);
     }
 }

@@ -11,8 +11,20 @@ import java.util.Locale;
  */
 public final class ComparisonReport {
 
-    private static final String[] HEADER = {"Benchmark", "Params", "Score", "Unit", "B/op", "allocs/op",
-        "CPU ns/op", "CPU coverage", "Top allocation site", "Top CPU function", "Note", "Folder"};
+    private static final String[] HEADER = {
+        "Benchmark",
+        "Params",
+        "Score",
+        "Unit",
+        "B/op",
+        "allocs/op",
+        "CPU ns/op",
+        "CPU coverage",
+        "Top allocation site",
+        "Top CPU function",
+        "Note",
+        "Folder"
+    };
 
     private final List<ComparisonRow> rows;
 
@@ -27,7 +39,11 @@ public final class ComparisonReport {
         md.append("| ").append(String.join(" | ", HEADER)).append(" |\n");
         md.append("|").append(" --- |".repeat(HEADER.length)).append('\n');
         for (List<String> cells : cells()) {
-            md.append("| ").append(String.join(" | ", cells.stream().map(c -> c.replace("|", "\\|")).toList())).append(" |\n");
+            md.append("| ")
+                    .append(String.join(
+                            " | ",
+                            cells.stream().map(c -> c.replace("|", "\\|")).toList()))
+                    .append(" |\n");
         }
         return md.toString();
     }
@@ -35,9 +51,21 @@ public final class ComparisonReport {
     public String csv() {
         StringBuilder csv = new StringBuilder(String.join(",", HEADER)).append('\n');
         for (ComparisonRow r : rows) {
-            csv.append(String.join(",", quote(r.benchmark()), quote(r.params()), raw(r.score()), quote(r.scoreUnit()),
-                    raw(r.bytesPerOp()), raw(r.allocsPerOp()), raw(r.cpuNanosPerOp()), raw(r.coverage()),
-                    quote(r.topAllocSite()), quote(r.topCpuFunction()), quote(r.note()), quote(r.folder()))).append('\n');
+            csv.append(String.join(
+                            ",",
+                            quote(r.benchmark()),
+                            quote(r.params()),
+                            raw(r.score()),
+                            quote(r.scoreUnit()),
+                            raw(r.bytesPerOp()),
+                            raw(r.allocsPerOp()),
+                            raw(r.cpuNanosPerOp()),
+                            raw(r.coverage()),
+                            quote(r.topAllocSite()),
+                            quote(r.topCpuFunction()),
+                            quote(r.note()),
+                            quote(r.folder())))
+                    .append('\n');
         }
         return csv.toString();
     }
@@ -68,9 +96,19 @@ public final class ComparisonReport {
     private List<List<String>> cells() {
         List<List<String>> cells = new ArrayList<>();
         for (ComparisonRow r : rows) {
-            cells.add(List.of(r.benchmark(), r.params(), fixed(r.score(), 3), r.scoreUnit(), fixed(r.bytesPerOp(), 1),
-                    fixed(r.allocsPerOp(), 2), fixed(r.cpuNanosPerOp(), 1), fixed(r.coverage(), 2),
-                    r.topAllocSite(), r.topCpuFunction(), r.note(), r.folder()));
+            cells.add(List.of(
+                    r.benchmark(),
+                    r.params(),
+                    fixed(r.score(), 3),
+                    r.scoreUnit(),
+                    fixed(r.bytesPerOp(), 1),
+                    fixed(r.allocsPerOp(), 2),
+                    fixed(r.cpuNanosPerOp(), 1),
+                    fixed(r.coverage(), 2),
+                    r.topAllocSite(),
+                    r.topCpuFunction(),
+                    r.note(),
+                    r.folder()));
         }
         return cells;
     }

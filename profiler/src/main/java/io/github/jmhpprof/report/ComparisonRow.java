@@ -17,7 +17,16 @@ package io.github.jmhpprof.report;
  * @param note           why figures are missing or partial, or empty
  * @param folder         the benchmark's folder under the output root, where its profiles are
  */
-public record ComparisonRow(String benchmark, String params, double score, String scoreUnit, double bytesPerOp,
-                            double allocsPerOp, double cpuNanosPerOp, double coverage, String topAllocSite,
-                            String topCpuFunction, String note, String folder) {
-}
+public record ComparisonRow(
+        String benchmark,
+        String params,
+        double score,
+        String scoreUnit,
+        double bytesPerOp,
+        double allocsPerOp,
+        double cpuNanosPerOp,
+        double coverage,
+        String topAllocSite,
+        String topCpuFunction,
+        String note,
+        String folder) {}

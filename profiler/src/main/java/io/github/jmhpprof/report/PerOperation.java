@@ -3,7 +3,6 @@ package io.github.jmhpprof.report;
 import io.github.jmhpprof.model.ProfileData;
 import io.github.jmhpprof.model.Sample;
 import io.github.jmhpprof.model.ValueType;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,8 +18,7 @@ public final class PerOperation {
     public static final long OPS_SCALE = 1000;
     public static final String SUFFIX = "_per_1000_ops";
 
-    private PerOperation() {
-    }
+    private PerOperation() {}
 
     public static ProfileData of(ProfileData total, long operations) {
         if (operations <= 0) {

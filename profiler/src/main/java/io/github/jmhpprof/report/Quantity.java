@@ -7,8 +7,7 @@ public final class Quantity {
 
     private static final String[] BYTE_UNITS = {"B", "kB", "MB", "GB", "TB", "PB"};
 
-    private Quantity() {
-    }
+    private Quantity() {}
 
     public static String format(double value, String unit) {
         return switch (unit) {

@@ -5,7 +5,6 @@ import io.github.jmhpprof.model.FunctionNames;
 import io.github.jmhpprof.model.ProfileData;
 import io.github.jmhpprof.model.Sample;
 import io.github.jmhpprof.model.ValueType;
-
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -108,9 +107,11 @@ public final class TopTable {
                 rows.add(new Row(name, label, n.flat, n.cum));
             }
         });
-        rows.sort(Comparator.comparingLong((Row r) -> Math.abs(r.flat())).reversed()
+        rows.sort(Comparator.comparingLong((Row r) -> Math.abs(r.flat()))
+                .reversed()
                 .thenComparing(Row::name)
-                .thenComparing(Comparator.comparingLong((Row r) -> Math.abs(r.cum())).reversed()));
+                .thenComparing(
+                        Comparator.comparingLong((Row r) -> Math.abs(r.cum())).reversed()));
         return new TopTable(rows, total, type.unit());
     }
 
@@ -136,9 +137,15 @@ public final class TopTable {
         List<Row> shown = rowsWithFlat();
         for (Row row : shown.subList(0, Math.min(limit, shown.size()))) {
             sum += row.flat();
-            out.append(String.format(Locale.ROOT, "%10s %s %s %10s %s  %s%n",
-                    Quantity.format(row.flat(), unit), percentage(row.flat(), total), percentage(sum, total),
-                    Quantity.format(row.cum(), unit), percentage(row.cum(), total), row.printed()));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "%10s %s %s %10s %s  %s%n",
+                    Quantity.format(row.flat(), unit),
+                    percentage(row.flat(), total),
+                    percentage(sum, total),
+                    Quantity.format(row.cum(), unit),
+                    percentage(row.cum(), total),
+                    row.printed()));
         }
         return out.toString();
     }
@@ -151,7 +158,10 @@ public final class TopTable {
         }
         if (ratio >= 1.0) {
             // Go rounds an exact tie to even (90.625 -> 90.62); String.format would round it up.
-            return String.format(Locale.ROOT, "%5s%%", new BigDecimal(ratio).setScale(2, RoundingMode.HALF_EVEN).toPlainString());
+            return String.format(
+                    Locale.ROOT,
+                    "%5s%%",
+                    new BigDecimal(ratio).setScale(2, RoundingMode.HALF_EVEN).toPlainString());
         }
         return String.format(Locale.ROOT, "%5s%%", goG2(ratio));
     }
@@ -164,7 +174,8 @@ public final class TopTable {
         BigDecimal rounded = new BigDecimal(v).round(new MathContext(2, RoundingMode.HALF_EVEN));
         int exponent = rounded.precision() - rounded.scale() - 1;
         if (exponent < -4) {
-            String mantissa = rounded.movePointRight(-exponent).stripTrailingZeros().toPlainString();
+            String mantissa =
+                    rounded.movePointRight(-exponent).stripTrailingZeros().toPlainString();
             return String.format(Locale.ROOT, "%se-%02d", mantissa, -exponent);
         }
         return rounded.stripTrailingZeros().toPlainString();

@@ -10,10 +10,11 @@ public final class ProcessCpu {
      * counting bytes, so the reading itself must not allocate.
      */
     private static final com.sun.management.OperatingSystemMXBean OS =
-            ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os ? os : null;
+            ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                    ? os
+                    : null;
 
-    private ProcessCpu() {
-    }
+    private ProcessCpu() {}
 
     /** Process CPU time in nanoseconds, or 0 where the JVM cannot tell. */
     public static long nanos() {

@@ -11,8 +11,7 @@ import java.util.Map;
 public final class ThreadSnapshot {
 
     /** Counters of one thread; -1 where the JVM could not tell. */
-    public record Counters(String name, long allocatedBytes, long cpuNanos) {
-    }
+    public record Counters(String name, long allocatedBytes, long cpuNanos) {}
 
     private static final com.sun.management.ThreadMXBean BEAN = threadBean();
 
@@ -60,8 +59,12 @@ public final class ThreadSnapshot {
             ThreadGroup group = t.getThreadGroup();
             long id = t.getId();
             if (selector.isBenchmarkThread(id, t.getName(), group == null ? null : group.getName())) {
-                threads.put(id, new Counters(t.getName(), BEAN.getThreadAllocatedBytes(id),
-                        cpuEnabled ? BEAN.getThreadCpuTime(id) : -1));
+                threads.put(
+                        id,
+                        new Counters(
+                                t.getName(),
+                                BEAN.getThreadAllocatedBytes(id),
+                                cpuEnabled ? BEAN.getThreadCpuTime(id) : -1));
             }
         }
         // Read together, with nothing allocated in between: this thread allocates while it snapshots.

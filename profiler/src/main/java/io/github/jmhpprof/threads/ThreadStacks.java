@@ -6,7 +6,6 @@ import io.github.jmhpprof.model.Labels;
 import io.github.jmhpprof.model.ProfileData;
 import io.github.jmhpprof.model.Stack;
 import io.github.jmhpprof.model.ValueType;
-
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.util.ArrayList;
@@ -29,8 +28,7 @@ public final class ThreadStacks {
 
     private static final Pattern DIGITS = Pattern.compile("\\d+");
 
-    private record Key(Stack stack, String threadFamily, String state) {
-    }
+    private record Key(Stack stack, String threadFamily, String state) {}
 
     private final Map<Key, Long> counts = new HashMap<>();
     private long threads;
@@ -73,7 +71,8 @@ public final class ThreadStacks {
         for (StackTraceElement e : trace) {
             // A stack trace names no descriptor and tells no inlined frame from a real one.
             // Foo$$Lambda$107/0x00007f86cc0238d0 changes from run to run: Foo$$Lambda, as in the other profiles.
-            frames.add(new Frame(ClassNames.stable(e.getClassName()), e.getMethodName(), "", Math.max(0, e.getLineNumber()), false));
+            frames.add(new Frame(
+                    ClassNames.stable(e.getClassName()), e.getMethodName(), "", Math.max(0, e.getLineNumber()), false));
         }
         return new Stack(frames);
     }
@@ -84,10 +83,10 @@ public final class ThreadStacks {
      * and {@code state} ({@link Thread.State}).
      */
     public ProfileData toProfile(Labels labels) {
-        ProfileData profile = new ProfileData(List.of(new ValueType("threads", "count")),
-                new ValueType("threads", "count"), 1, null);
-        counts.forEach((key, n) ->
-                profile.add(key.stack(), labels.with("thread", key.threadFamily()).with("state", key.state()), n));
+        ProfileData profile =
+                new ProfileData(List.of(new ValueType("threads", "count")), new ValueType("threads", "count"), 1, null);
+        counts.forEach((key, n) -> profile.add(
+                key.stack(), labels.with("thread", key.threadFamily()).with("state", key.state()), n));
         return profile;
     }
 }

@@ -1,5 +1,8 @@
 package io.github.jmhpprof.alloc;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.jmhpprof.model.Frame;
 import io.github.jmhpprof.model.Labels;
 import io.github.jmhpprof.model.ProfileData;
@@ -7,12 +10,8 @@ import io.github.jmhpprof.model.Sample;
 import io.github.jmhpprof.model.Stack;
 import io.github.jmhpprof.threads.ThreadActivity;
 import io.github.jmhpprof.threads.ThreadSnapshot;
-import org.junit.jupiter.api.Test;
-
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class AllocationCalibratorTest {
 
@@ -26,7 +25,8 @@ class AllocationCalibratorTest {
         samples.add(1, "w1", SMALL, "java.lang.Integer", 1_000);
         ThreadActivity activity = activity(Map.of(1L, 8_000L));
 
-        ProfileData p = AllocationCalibrator.calibrate(samples, activity.byThread(), Labels.NONE, 1).profile();
+        ProfileData p = AllocationCalibrator.calibrate(samples, activity.byThread(), Labels.NONE, 1)
+                .profile();
 
         assertEquals(8_000, p.total(p.indexOf("alloc_space")));
         assertEquals(6_000, bytesAt(p, GROW));
@@ -42,8 +42,9 @@ class AllocationCalibratorTest {
         // One sample of a 24-byte object standing for 100 KB: 4,166.7 objects.
         samples.addSized(1, "w1", SMALL, "Small", 100_000, 24);
         // The exact count is 1.5x the samples' 300 KB: every site's bytes and objects grow by 1.5.
-        ProfileData p = AllocationCalibrator.calibrate(samples, activity(Map.of(1L, 450_000L)).byThread(),
-                Labels.NONE, 1).profile();
+        ProfileData p = AllocationCalibrator.calibrate(
+                        samples, activity(Map.of(1L, 450_000L)).byThread(), Labels.NONE, 1)
+                .profile();
         assertEquals(Math.round(1.5 * 200_000 / 49_152.0), objectsAt(p, GROW));
         assertEquals(Math.round(1.5 * 100_000 / 24.0), objectsAt(p, SMALL));
         assertEquals(300_000, bytesAt(p, GROW));
@@ -55,7 +56,9 @@ class AllocationCalibratorTest {
         for (int i = 0; i < 7; i++) {
             samples.add(1, "w1", Stack.of(new Frame("c", "m" + i, "()V", i, false)), "byte[]", 1);
         }
-        ProfileData p = AllocationCalibrator.calibrate(samples, activity(Map.of(1L, 10L)).byThread(), Labels.NONE, 1).profile();
+        ProfileData p = AllocationCalibrator.calibrate(
+                        samples, activity(Map.of(1L, 10L)).byThread(), Labels.NONE, 1)
+                .profile();
         assertEquals(10, p.total(p.indexOf("alloc_space")));
         for (Sample s : p.samples()) {
             assertTrue(s.values()[1] >= 1, "each site keeps at least a byte: " + s);
@@ -66,8 +69,9 @@ class AllocationCalibratorTest {
     void aThreadWithoutSamplesShowsAsUnsampledNotAsNothing() {
         AllocationSamples samples = new AllocationSamples();
         samples.add(1, "w1", GROW, "byte[]", 100);
-        ProfileData p = AllocationCalibrator.calibrate(samples, activity(Map.of(1L, 100L, 2L, 50L)).byThread(),
-                Labels.NONE, 1).profile();
+        ProfileData p = AllocationCalibrator.calibrate(
+                        samples, activity(Map.of(1L, 100L, 2L, 50L)).byThread(), Labels.NONE, 1)
+                .profile();
         assertEquals(150, p.total(1));
         assertEquals(50, bytesAt(p, Stack.of(AllocationCalibrator.UNSAMPLED)));
     }
@@ -78,7 +82,8 @@ class AllocationCalibratorTest {
         samples.add(7, "virtual-1", GROW, "byte[]", 300);
         samples.add(8, "virtual-2", SMALL, "byte[]", 100);
         // The JVM counts virtual threads' bytes on their carrier thread (id 1), which has no samples.
-        AllocationCalibrator.Result r = AllocationCalibrator.calibrate(samples, activity(Map.of(1L, 8_000L)).byThread(), Labels.NONE, 1);
+        AllocationCalibrator.Result r = AllocationCalibrator.calibrate(
+                samples, activity(Map.of(1L, 8_000L)).byThread(), Labels.NONE, 1);
         assertEquals(false, r.perThread());
         assertEquals(8_000, r.profile().total(1));
         assertEquals(6_000, bytesAt(r.profile(), GROW));
@@ -91,7 +96,9 @@ class AllocationCalibratorTest {
         samples.add(1, "w1", GROW, "byte[]", 1_000);
         samples.addObjectSize("byte[]", 1_024);
         samples.addObjectSize("byte[]", 1_024);
-        ProfileData p = AllocationCalibrator.calibrate(samples, activity(Map.of(1L, 10_240L)).byThread(), Labels.NONE, 1).profile();
+        ProfileData p = AllocationCalibrator.calibrate(
+                        samples, activity(Map.of(1L, 10_240L)).byThread(), Labels.NONE, 1)
+                .profile();
         assertEquals(10, p.total(p.indexOf("alloc_objects")));
     }
 
@@ -104,15 +111,21 @@ class AllocationCalibratorTest {
     }
 
     private static long valueAt(ProfileData p, Stack stack, int index) {
-        return p.samples().stream().filter(s -> s.stack().equals(stack)).mapToLong(s -> s.values()[index]).sum();
+        return p.samples().stream()
+                .filter(s -> s.stack().equals(stack))
+                .mapToLong(s -> s.values()[index])
+                .sum();
     }
 
     /** Activity with the given exact bytes per thread id, as two snapshots would give it. */
     private static ThreadActivity activity(Map<Long, Long> bytesByThread) {
         ThreadActivity activity = new ThreadActivity();
-        activity.addIteration(ThreadSnapshot.of(Map.of()), ThreadSnapshot.of(bytesByThread.entrySet().stream()
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
-                        e -> new ThreadSnapshot.Counters("w" + e.getKey(), e.getValue(), 0)))));
+        activity.addIteration(
+                ThreadSnapshot.of(Map.of()),
+                ThreadSnapshot.of(bytesByThread.entrySet().stream()
+                        .collect(java.util.stream.Collectors.toMap(
+                                Map.Entry::getKey,
+                                e -> new ThreadSnapshot.Counters("w" + e.getKey(), e.getValue(), 0)))));
         return activity;
     }
 }

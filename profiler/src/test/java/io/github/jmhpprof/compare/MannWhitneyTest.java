@@ -1,10 +1,10 @@
 package io.github.jmhpprof.compare;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
 
 /**
  * Reference values from SciPy 1.17.1 (Debian python3-scipy), computed once with
@@ -19,7 +19,7 @@ class MannWhitneyTest {
     @Test
     void completeSeparationOfFourAgainstFourIsTheSmallestExactPValue() {
         // mannwhitneyu([1.1, 2.3, 3.2, 4.8], [5.0, 6.1, 7.4, 8.9], method='exact') -> U=0.0, p=0.02857142857142857
-        MannWhitney.Result r = MannWhitney.test(new double[]{1.1, 2.3, 3.2, 4.8}, new double[]{5.0, 6.1, 7.4, 8.9});
+        MannWhitney.Result r = MannWhitney.test(new double[] {1.1, 2.3, 3.2, 4.8}, new double[] {5.0, 6.1, 7.4, 8.9});
         assertTrue(r.exact());
         assertEquals(0.0, r.u());
         assertEquals(0.02857142857142857, r.pValue(), TOLERANCE * 0.0286);
@@ -30,8 +30,8 @@ class MannWhitneyTest {
     void overlappingSamplesOfUnequalSize() {
         // mannwhitneyu([12.1, 13.4, 11.8, 14.2, 12.9], [13.0, 14.5, 15.1, 13.9, 16.0, 14.8], method='exact')
         //   -> U=3.0, p=0.030303030303030304
-        MannWhitney.Result r = MannWhitney.test(new double[]{12.1, 13.4, 11.8, 14.2, 12.9},
-                new double[]{13.0, 14.5, 15.1, 13.9, 16.0, 14.8});
+        MannWhitney.Result r = MannWhitney.test(
+                new double[] {12.1, 13.4, 11.8, 14.2, 12.9}, new double[] {13.0, 14.5, 15.1, 13.9, 16.0, 14.8});
         assertTrue(r.exact());
         assertEquals(3.0, r.u());
         assertEquals(0.030303030303030304, r.pValue(), TOLERANCE * 0.03);
@@ -41,8 +41,8 @@ class MannWhitneyTest {
     void theFirstSampleLargerGivesTheLargeU() {
         // mannwhitneyu([5.0, 6.1, 7.4, 8.9, 9.5, 3.3, 2.2], [1.1, 2.3, 3.2, 4.8, 0.5], method='exact')
         //   -> U=31.0, p=0.030303030303030304
-        MannWhitney.Result r = MannWhitney.test(new double[]{5.0, 6.1, 7.4, 8.9, 9.5, 3.3, 2.2},
-                new double[]{1.1, 2.3, 3.2, 4.8, 0.5});
+        MannWhitney.Result r = MannWhitney.test(
+                new double[] {5.0, 6.1, 7.4, 8.9, 9.5, 3.3, 2.2}, new double[] {1.1, 2.3, 3.2, 4.8, 0.5});
         assertTrue(r.exact());
         assertEquals(31.0, r.u());
         assertEquals(0.030303030303030304, r.pValue(), TOLERANCE * 0.03);
@@ -52,7 +52,8 @@ class MannWhitneyTest {
     void tiesUseTheNormalApproximationWithTieAndContinuityCorrection() {
         // mannwhitneyu([1, 2, 2, 3, 3, 3, 4, 5], [3, 4, 4, 5, 5, 6, 7, 7, 8], method='asymptotic')
         //   -> U=7.5, p=0.006373133838085873
-        MannWhitney.Result r = MannWhitney.test(new double[]{1, 2, 2, 3, 3, 3, 4, 5}, new double[]{3, 4, 4, 5, 5, 6, 7, 7, 8});
+        MannWhitney.Result r =
+                MannWhitney.test(new double[] {1, 2, 2, 3, 3, 3, 4, 5}, new double[] {3, 4, 4, 5, 5, 6, 7, 7, 8});
         assertFalse(r.exact());
         assertEquals(7.5, r.u());
         assertEquals(0.006373133838085873, r.pValue(), TOLERANCE * 0.0064);
@@ -78,7 +79,7 @@ class MannWhitneyTest {
 
     @Test
     void identicalValuesAreNeverSignificant() {
-        MannWhitney.Result r = MannWhitney.test(new double[]{2, 2, 2}, new double[]{2, 2, 2, 2});
+        MannWhitney.Result r = MannWhitney.test(new double[] {2, 2, 2}, new double[] {2, 2, 2, 2});
         assertEquals(1.0, r.pValue());
     }
 
@@ -92,8 +93,8 @@ class MannWhitneyTest {
 
     @Test
     void emptySamplesAreRejected() {
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> MannWhitney.test(new double[0], new double[]{1}));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> MannWhitney.test(new double[0], new double[] {1}));
         assertTrue(e.getMessage().contains("both sides"), e.getMessage());
     }
 }

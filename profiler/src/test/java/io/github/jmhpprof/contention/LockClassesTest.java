@@ -1,31 +1,30 @@
 package io.github.jmhpprof.contention;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.concurrent.locks.StampedLock;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class LockClassesTest {
 
     @ParameterizedTest
     @CsvSource({
-            "java.util.concurrent.locks.ReentrantLock$NonfairSync, true",
-            "java.util.concurrent.locks.ReentrantLock$FairSync, true",
-            "java.util.concurrent.locks.ReentrantReadWriteLock$NonfairSync, true",
-            "java.util.concurrent.locks.StampedLock, true",
-            "java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject, false",
-            "java.util.concurrent.locks.ReentrantReadWriteLock$ReadLock, false",
-            "java.util.concurrent.CountDownLatch$Sync, false",
-            "java.util.concurrent.Semaphore$NonfairSync, false",
-            "java.util.concurrent.SynchronousQueue$TransferStack, false",
+        "java.util.concurrent.locks.ReentrantLock$NonfairSync, true",
+        "java.util.concurrent.locks.ReentrantLock$FairSync, true",
+        "java.util.concurrent.locks.ReentrantReadWriteLock$NonfairSync, true",
+        "java.util.concurrent.locks.StampedLock, true",
+        "java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject, false",
+        "java.util.concurrent.locks.ReentrantReadWriteLock$ReadLock, false",
+        "java.util.concurrent.CountDownLatch$Sync, false",
+        "java.util.concurrent.Semaphore$NonfairSync, false",
+        "java.util.concurrent.SynchronousQueue$TransferStack, false",
     })
     void tellsLocksFromOtherBlockers(String parkedOn, boolean lock) {
         assertEquals(lock, LockClasses.isLock(parkedOn));
@@ -42,15 +41,17 @@ class LockClassesTest {
         ReentrantLock reentrant = new ReentrantLock();
         assertTrue(LockClasses.isLock(blockerWhileWaiting(reentrant::lock, reentrant::unlock, reentrant::lock)));
         ReentrantReadWriteLock rw = new ReentrantReadWriteLock();
-        assertTrue(LockClasses.isLock(blockerWhileWaiting(rw.writeLock()::lock, rw.writeLock()::unlock, rw.readLock()::lock)));
+        assertTrue(LockClasses.isLock(
+                blockerWhileWaiting(rw.writeLock()::lock, rw.writeLock()::unlock, rw.readLock()::lock)));
         StampedLock stamped = new StampedLock();
         long[] stamp = new long[1];
-        assertTrue(LockClasses.isLock(blockerWhileWaiting(() -> stamp[0] = stamped.writeLock(),
-                () -> stamped.unlockWrite(stamp[0]), stamped::readLock)));
+        assertTrue(LockClasses.isLock(blockerWhileWaiting(
+                () -> stamp[0] = stamped.writeLock(), () -> stamped.unlockWrite(stamp[0]), stamped::readLock)));
     }
 
     /** Holds a lock, lets another thread block acquiring it, and returns the class it parked on. */
-    private static String blockerWhileWaiting(Runnable hold, Runnable release, Runnable acquire) throws InterruptedException {
+    private static String blockerWhileWaiting(Runnable hold, Runnable release, Runnable acquire)
+            throws InterruptedException {
         hold.run();
         Thread waiter = new Thread(acquire);
         waiter.setDaemon(true);

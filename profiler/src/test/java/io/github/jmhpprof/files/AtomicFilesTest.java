@@ -1,7 +1,9 @@
 package io.github.jmhpprof.files;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,21 +14,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AtomicFilesTest {
 
     @Test
     void aFailedWriteLeavesNeitherTheFileNorATempFile(@TempDir Path dir) throws IOException {
         Path target = dir.resolve("cpu.pb.gz");
-        assertThrows(IOException.class, () -> AtomicFiles.write(target, out -> {
-            out.write(new byte[1000]);
-            throw new IOException("disk full");
-        }));
+        assertThrows(
+                IOException.class,
+                () -> AtomicFiles.write(target, out -> {
+                    out.write(new byte[1000]);
+                    throw new IOException("disk full");
+                }));
         assertFalse(Files.exists(target));
         try (Stream<Path> left = Files.list(dir)) {
             assertEquals(0, left.count(), "no temp file left behind");
@@ -42,7 +43,10 @@ class AtomicFilesTest {
             }
         });
         assertEquals(1, seen.size(), seen.toString());
-        assertEquals(Optional.of("cpu.pb.gz"), AtomicFiles.targetOfTemp(seen.get(0)), "what a crash mid-write would leave: " + seen);
+        assertEquals(
+                Optional.of("cpu.pb.gz"),
+                AtomicFiles.targetOfTemp(seen.get(0)),
+                "what a crash mid-write would leave: " + seen);
         assertEquals(Optional.of("cpu.pb.gz"), AtomicFiles.targetOfTemp(AtomicFiles.tempName("cpu.pb.gz", -1L)));
         assertEquals(Optional.empty(), AtomicFiles.targetOfTemp("cpu.pb.gz"));
         assertEquals(Optional.empty(), AtomicFiles.targetOfTemp(".cpu.pb.gz.tmp"));
@@ -52,10 +56,12 @@ class AtomicFilesTest {
     void aFailedRewriteKeepsThePreviousContent(@TempDir Path dir) throws IOException {
         Path target = dir.resolve("report.md");
         AtomicFiles.write(target, out -> out.write("first".getBytes()));
-        assertThrows(IOException.class, () -> AtomicFiles.write(target, out -> {
-            out.write("sec".getBytes());
-            throw new IOException("interrupted");
-        }));
+        assertThrows(
+                IOException.class,
+                () -> AtomicFiles.write(target, out -> {
+                    out.write("sec".getBytes());
+                    throw new IOException("interrupted");
+                }));
         assertEquals("first", Files.readString(target));
         AtomicFiles.write(target, out -> out.write("second".getBytes()));
         assertEquals("second", Files.readString(target));
@@ -65,7 +71,8 @@ class AtomicFilesTest {
     void theFileHasThePermissionsOfAnyNewFileNotTempFilesOwnerOnly(@TempDir Path dir) throws IOException {
         Path plain = Files.createFile(dir.resolve("plain"));
         Set<PosixFilePermission> umasked = Files.getPosixFilePermissions(plain);
-        assertTrue(umasked.contains(PosixFilePermission.GROUP_READ) || umasked.contains(PosixFilePermission.OTHERS_READ),
+        assertTrue(
+                umasked.contains(PosixFilePermission.GROUP_READ) || umasked.contains(PosixFilePermission.OTHERS_READ),
                 "this test needs a umask that lets others read (e.g. 022), got " + umasked);
         Path target = dir.resolve("cpu.pb.gz");
         AtomicFiles.write(target, out -> out.write(1));

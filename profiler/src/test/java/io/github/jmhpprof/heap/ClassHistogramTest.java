@@ -1,14 +1,13 @@
 package io.github.jmhpprof.heap;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class ClassHistogramTest {
 
@@ -28,17 +27,20 @@ class ClassHistogramTest {
     @Test
     void readsEveryRowWithReadableNamesAddsUpAClassLoadedTwiceAndSkipsGcFiller() {
         ClassHistogram h = ClassHistogram.parse(TEXT);
-        assertEquals(Map.of(
-                "byte[]", new ClassHistogram.Live(17145, 1179936),
-                "java.lang.Class", new ClassHistogram.Live(3531, 423208),
-                "java.lang.String[][]", new ClassHistogram.Live(10, 240),
-                "org.example.Cache$$Lambda", new ClassHistogram.Live(2, 32)), h.classes());
+        assertEquals(
+                Map.of(
+                        "byte[]", new ClassHistogram.Live(17145, 1179936),
+                        "java.lang.Class", new ClassHistogram.Live(3531, 423208),
+                        "java.lang.String[][]", new ClassHistogram.Live(10, 240),
+                        "org.example.Cache$$Lambda", new ClassHistogram.Live(2, 32)),
+                h.classes());
         assertEquals(1603416, h.bytes());
     }
 
     @Test
     void textWithoutRowsIsAnErrorNotAnEmptyHeap() {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ClassHistogram.parse("GC.class_histogram failed\n"));
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> ClassHistogram.parse("GC.class_histogram failed\n"));
         assertTrue(e.getMessage().contains("GC.class_histogram failed"), e.getMessage());
     }
 
@@ -55,7 +57,8 @@ class ClassHistogramTest {
                    3:     5    120  java.lang.Integer
                    4:     1     16  org.example.New
                 """);
-        assertEquals(Map.of("byte[]", new ClassHistogram.Live(200, 8000), "org.example.New", new ClassHistogram.Live(1, 16)),
+        assertEquals(
+                Map.of("byte[]", new ClassHistogram.Live(200, 8000), "org.example.New", new ClassHistogram.Live(1, 16)),
                 after.growthSince(before).classes());
     }
 
@@ -79,11 +82,12 @@ class ClassHistogramTest {
             garbage = new HeldByTheTest(i);
         }
         garbage = null;
-        assertEquals(new ClassHistogram.Live(0, 0), ClassHistogram.take().growthSince(before).get(HeldByTheTest.class.getName()));
+        assertEquals(
+                new ClassHistogram.Live(0, 0),
+                ClassHistogram.take().growthSince(before).get(HeldByTheTest.class.getName()));
     }
 
     private static Object garbage;
 
-    private record HeldByTheTest(long value) {
-    }
+    private record HeldByTheTest(long value) {}
 }

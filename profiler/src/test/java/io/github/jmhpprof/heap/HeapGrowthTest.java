@@ -1,11 +1,10 @@
 package io.github.jmhpprof.heap;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 class HeapGrowthTest {
 
@@ -29,9 +28,7 @@ class HeapGrowthTest {
         assertEquals(3000, held.size());
     }
 
-    private record Held(long value) {
-    }
+    private record Held(long value) {}
 
-    private record Dropped(long value) {
-    }
+    private record Dropped(long value) {}
 }

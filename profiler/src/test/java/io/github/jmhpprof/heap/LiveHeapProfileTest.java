@@ -1,20 +1,19 @@
 package io.github.jmhpprof.heap;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.jmhpprof.model.Frame;
 import io.github.jmhpprof.model.Labels;
 import io.github.jmhpprof.model.ProfileData;
 import io.github.jmhpprof.model.Sample;
 import io.github.jmhpprof.model.Stack;
 import io.github.jmhpprof.model.ValueType;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class LiveHeapProfileTest {
 
@@ -24,8 +23,11 @@ class LiveHeapProfileTest {
 
     @Test
     void hasTheInuseTypesOfGoHeapProfileWithInuseSpaceAsDefault() {
-        ProfileData p = LiveHeapProfile.of(new LiveObjectSamples(), null, Labels.NONE).profile();
-        assertEquals(List.of(new ValueType("inuse_objects", "count"), new ValueType("inuse_space", "bytes")), p.sampleTypes());
+        ProfileData p =
+                LiveHeapProfile.of(new LiveObjectSamples(), null, Labels.NONE).profile();
+        assertEquals(
+                List.of(new ValueType("inuse_objects", "count"), new ValueType("inuse_space", "bytes")),
+                p.sampleTypes());
         assertEquals(new ValueType("space", "bytes"), p.periodType());
         assertNull(p.defaultSampleType());
     }
@@ -39,8 +41,10 @@ class LiveHeapProfileTest {
         ProfileData p = LiveHeapProfile.of(samples, null, BENCHMARK).profile();
 
         Sample only = p.samples().get(0);
-        assertArrayEquals(new long[]{2, 8224}, only.values());
-        assertEquals(Map.of("benchmark", "b", "thread", "worker-1", "object", "byte[]"), only.labels().values());
+        assertArrayEquals(new long[] {2, 8224}, only.values());
+        assertEquals(
+                Map.of("benchmark", "b", "thread", "worker-1", "object", "byte[]"),
+                only.labels().values());
     }
 
     @Test
@@ -54,9 +58,10 @@ class LiveHeapProfileTest {
 
         ProfileData p = LiveHeapProfile.of(samples, growth, BENCHMARK).profile();
 
-        assertArrayEquals(new long[]{8193, 33689616}, new long[]{p.total(0), p.total(1)}, "the class's exact growth in all");
-        assertArrayEquals(new long[]{6145, 25267212}, valuesAt(p, CACHE), "three quarters of the sampled bytes");
-        assertArrayEquals(new long[]{2048, 8422404}, valuesAt(p, INDEX), "one quarter");
+        assertArrayEquals(
+                new long[] {8193, 33689616}, new long[] {p.total(0), p.total(1)}, "the class's exact growth in all");
+        assertArrayEquals(new long[] {6145, 25267212}, valuesAt(p, CACHE), "three quarters of the sampled bytes");
+        assertArrayEquals(new long[] {2048, 8422404}, valuesAt(p, INDEX), "one quarter");
     }
 
     @Test
@@ -66,9 +71,12 @@ class LiveHeapProfileTest {
         LiveHeapProfile heap = LiveHeapProfile.of(new LiveObjectSamples(), growth, BENCHMARK);
 
         Sample only = heap.profile().samples().get(0);
-        assertEquals("[byte[]: allocation site not sampled]", only.stack().leaf().functionName());
-        assertArrayEquals(new long[]{8192, 33685504}, only.values());
-        assertEquals(Map.of("benchmark", "b", "thread", LiveHeapProfile.UNKNOWN_THREAD, "object", "byte[]"), only.labels().values());
+        assertEquals(
+                "[byte[]: allocation site not sampled]", only.stack().leaf().functionName());
+        assertArrayEquals(new long[] {8192, 33685504}, only.values());
+        assertEquals(
+                Map.of("benchmark", "b", "thread", LiveHeapProfile.UNKNOWN_THREAD, "object", "byte[]"),
+                only.labels().values());
         assertEquals(33685504, heap.bytesWithoutSite());
         assertEquals(1, heap.classesWithoutSite());
         String text = heap.samplerText("jdk.OldObjectSample: 0 sampled objects", "the first warmup iteration", "");
@@ -85,11 +93,15 @@ class LiveHeapProfileTest {
 
         ProfileData p = LiveHeapProfile.of(samples, growth, BENCHMARK).profile();
 
-        assertArrayEquals(new long[]{2, 8224}, valuesAt(p, CACHE), "both sampled arrays are live, whatever else died");
-        assertArrayEquals(new long[]{1, 24}, valuesAt(p, INDEX), "a sampled class that did not grow keeps its sample");
+        assertArrayEquals(new long[] {2, 8224}, valuesAt(p, CACHE), "both sampled arrays are live, whatever else died");
+        assertArrayEquals(new long[] {1, 24}, valuesAt(p, INDEX), "a sampled class that did not grow keeps its sample");
     }
 
     private static long[] valuesAt(ProfileData p, Stack stack) {
-        return p.samples().stream().filter(s -> s.stack().equals(stack)).findFirst().orElseThrow().values();
+        return p.samples().stream()
+                .filter(s -> s.stack().equals(stack))
+                .findFirst()
+                .orElseThrow()
+                .values();
     }
 }

@@ -1,12 +1,11 @@
 package io.github.jmhpprof.heap;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.github.jmhpprof.model.Frame;
 import io.github.jmhpprof.model.Stack;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 class LiveObjectSamplesTest {
 
@@ -22,7 +21,9 @@ class LiveObjectSamplesTest {
         assertEquals(3, samples.objectCount());
         assertEquals(2104, samples.bytes());
         assertEquals(1, samples.estimatedSizes());
-        List<LiveObjectSamples.Entry> arrays = samples.entries().stream().filter(e -> e.objectClass().equals("byte[]")).toList();
+        List<LiveObjectSamples.Entry> arrays = samples.entries().stream()
+                .filter(e -> e.objectClass().equals("byte[]"))
+                .toList();
         assertEquals(List.of(new LiveObjectSamples.Entry(KEEP, "worker-1", "byte[]", 2, 2080)), arrays);
     }
 }

@@ -1,14 +1,15 @@
 package io.github.jmhpprof.heap;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.github.jmhpprof.heap.ObjectSizeEstimate.PointerSize;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class ObjectSizeEstimateTest {
 
     /** The usual HotSpot layout below 32 GB of heap: compressed oops and class pointers, 8-byte alignment. */
-    private final ObjectSizeEstimate compressed = new ObjectSizeEstimate(PointerSize.COMPRESSED, PointerSize.COMPRESSED, 8);
+    private final ObjectSizeEstimate compressed =
+            new ObjectSizeEstimate(PointerSize.COMPRESSED, PointerSize.COMPRESSED, 8);
 
     @SuppressWarnings("unused")
     static final class TwoFields {
@@ -40,7 +41,10 @@ class ObjectSizeEstimateTest {
     @Test
     void instancesAreHeaderPlusInstanceFieldsOfTheWholeHierarchy() {
         assertEquals(24, compressed.bytes(TwoFields.class.getName(), Integer.MIN_VALUE), "12 + 8 + 4");
-        assertEquals(24, compressed.bytes(Derived.class.getName(), Integer.MIN_VALUE), "12 + 4 + 4, rounded up; statics do not count");
+        assertEquals(
+                24,
+                compressed.bytes(Derived.class.getName(), Integer.MIN_VALUE),
+                "12 + 4 + 4, rounded up; statics do not count");
         assertEquals(16, compressed.bytes(Object.class.getName(), Integer.MIN_VALUE));
     }
 

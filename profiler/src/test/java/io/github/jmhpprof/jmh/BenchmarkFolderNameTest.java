@@ -1,14 +1,13 @@
 package io.github.jmhpprof.jmh;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
-import java.nio.file.Path;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class BenchmarkFolderNameTest {
 
@@ -19,7 +18,16 @@ class BenchmarkFolderNameTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"b-AverageTime-p-../x", "b-AverageTime-p-a/b", "..", ".", "b-p-:*?", "b-p-with space", "b-p-naïve-日本"})
+    @ValueSource(
+            strings = {
+                "b-AverageTime-p-../x",
+                "b-AverageTime-p-a/b",
+                "..",
+                ".",
+                "b-p-:*?",
+                "b-p-with space",
+                "b-p-naïve-日本"
+            })
     void hostileIdsBecomeOneSafeFolderInsideTheRoot(String id) {
         String name = BenchmarkFolderName.of(id);
         assertTrue(name.matches("[A-Za-z0-9._=,-]+"), name);
@@ -45,7 +53,8 @@ class BenchmarkFolderNameTest {
     /** The shape of the ids that lost their params on a real queue library's suite (issue #15). */
     @Test
     void aLongIdKeepsEveryParamValueAndShortensThePackageFirst() {
-        String params = "-Throughput-burstSize-100-consumerCount-2-producerCount-2-qCapacity-132000-qType-SpscArrayQueue";
+        String params =
+                "-Throughput-burstSize-100-consumerCount-2-producerCount-2-qCapacity-132000-qType-SpscArrayQueue";
         String a = "org.example.queues.benchmarks.throughput.QueueBurstCostBenchmark.burstCost" + params + "-w-true";
         String b = "org.example.queues.benchmarks.throughput.QueueBurstCostBenchmark.burstCost" + params + "-w-false";
         assertTrue(a.length() > BenchmarkFolderName.MAX_LENGTH, "the test needs an id over the limit: " + a.length());

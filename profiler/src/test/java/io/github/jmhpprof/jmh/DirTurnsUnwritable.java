@@ -1,10 +1,5 @@
 package io.github.jmhpprof.jmh;
 
-import org.openjdk.jmh.infra.BenchmarkParams;
-import org.openjdk.jmh.profile.ExternalProfiler;
-import org.openjdk.jmh.results.BenchmarkResult;
-import org.openjdk.jmh.results.Result;
-
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.profile.ExternalProfiler;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.Result;
 
 /**
  * A test's accomplice, run in the JMH host beside the pprof profiler: before the second fork starts,
@@ -46,8 +45,7 @@ public class DirTurnsUnwritable implements ExternalProfiler {
     }
 
     @Override
-    public void beforeTrial(BenchmarkParams benchmarkParams) {
-    }
+    public void beforeTrial(BenchmarkParams benchmarkParams) {}
 
     @Override
     public Collection<? extends Result> afterTrial(BenchmarkResult br, long pid, File stdOut, File stdErr) {

@@ -1,15 +1,14 @@
 package io.github.jmhpprof.jmh;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Ground truth for a benchmark whose work runs on a pool it shuts down in {@code @TearDown(Level.Trial)}:
@@ -44,9 +43,10 @@ public class EndingPoolBenchmark {
     @Benchmark
     public byte[] consume() throws Exception {
         return pool.submit(() -> {
-            byte[] bytes = new byte[ARRAY_BYTES];
-            bytes[ARRAY_BYTES - 1] = 1;
-            return bytes;
-        }).get();
+                    byte[] bytes = new byte[ARRAY_BYTES];
+                    bytes[ARRAY_BYTES - 1] = 1;
+                    return bytes;
+                })
+                .get();
     }
 }

@@ -1,13 +1,12 @@
 package io.github.jmhpprof.jmh;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /** Benchmarks that go wrong in the ways a profiler must survive. */
 public class FailingBenchmarks {

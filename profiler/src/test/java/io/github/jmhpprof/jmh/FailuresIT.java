@@ -1,15 +1,14 @@
 package io.github.jmhpprof.jmh;
 
-import io.github.jmhpprof.testing.RawProfile;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.jmhpprof.testing.RawProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * A benchmark that throws, one whose JVM exits and one that runs out of memory, in one run with a
@@ -33,8 +32,11 @@ class FailuresIT {
         assertTrue(partial.total("alloc_space") > 0, "the iterations before the failure are kept");
 
         List<String> report = Files.readAllLines(dir.resolve("comparison.csv"));
-        assertTrue(row(report, "throwsMidway").contains("the benchmark failed in measurement iteration 2"), row(report, "throwsMidway"));
-        assertTrue(row(report, "exitsJvm").contains("no profiles: its fork 1 of 1 ended early"), row(report, "exitsJvm"));
+        assertTrue(
+                row(report, "throwsMidway").contains("the benchmark failed in measurement iteration 2"),
+                row(report, "throwsMidway"));
+        assertTrue(
+                row(report, "exitsJvm").contains("no profiles: its fork 1 of 1 ended early"), row(report, "exitsJvm"));
         String oom = row(report, "runsOutOfMemory");
         assertTrue(oom.contains("failed in measurement iteration 1") || oom.contains("ended early"), oom);
 
@@ -44,7 +46,9 @@ class FailuresIT {
     }
 
     private static String row(List<String> csv, String benchmark) {
-        return csv.stream().filter(l -> l.contains("." + benchmark + "\"")).findFirst()
+        return csv.stream()
+                .filter(l -> l.contains("." + benchmark + "\""))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no row for " + benchmark + " in " + csv));
     }
 }

@@ -1,14 +1,13 @@
 package io.github.jmhpprof.jmh;
 
-import io.github.jmhpprof.testing.RawProfile;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.jmhpprof.testing.RawProfile;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** Each thread of a two-method @Group is labelled with the method (role) it ran, as its stacks show. */
 class GroupRolesIT {
@@ -40,8 +39,11 @@ class GroupRolesIT {
                     }
                 }
             }
-            assertEquals(Map.of("small", 1L, "large", 1L), roleByThread.values().stream()
-                    .collect(java.util.stream.Collectors.groupingBy(r -> r, java.util.stream.Collectors.counting())),
+            assertEquals(
+                    Map.of("small", 1L, "large", 1L),
+                    roleByThread.values().stream()
+                            .collect(java.util.stream.Collectors.groupingBy(
+                                    r -> r, java.util.stream.Collectors.counting())),
                     file + ": one thread per role, got " + roleByThread);
             assertTrue(checked > 0, file + ": some samples show the method itself");
         }

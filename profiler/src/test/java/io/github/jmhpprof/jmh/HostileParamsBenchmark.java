@@ -10,7 +10,18 @@ import org.openjdk.jmh.annotations.State;
 public class HostileParamsBenchmark {
 
     /** The long value is 300 characters; "a/b" and "a:b" clean up to the same text. */
-    @Param({"../x", "a/b", "a:b", "..", ":", "*", "?", "with space", "naïve 日本語", "LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxR"})
+    @Param({
+        "../x",
+        "a/b",
+        "a:b",
+        "..",
+        ":",
+        "*",
+        "?",
+        "with space",
+        "naïve 日本語",
+        "LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxR"
+    })
     public String value;
 
     /** Allocates on purpose: allocation samples are taken by the thread itself, so they exist even on a busy machine. */

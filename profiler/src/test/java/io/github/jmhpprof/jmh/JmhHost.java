@@ -32,12 +32,28 @@ final class JmhHost implements AutoCloseable {
     static JmhHost start(String benchmark, Path dir, int iterations, int iterationMillis) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djmh.ignoreLock=true", "-cp", System.getProperty("java.class.path"),
-                "org.openjdk.jmh.Main", benchmark, "-f", "1", "-wi", "1", "-w", "300ms",
-                "-i", Integer.toString(iterations), "-r", iterationMillis + "ms",
-                "-prof", PprofProfiler.class.getName() + ":dir=" + dir + ";events=cpu,alloc"));
+                "-Djmh.ignoreLock=true",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.openjdk.jmh.Main",
+                benchmark,
+                "-f",
+                "1",
+                "-wi",
+                "1",
+                "-w",
+                "300ms",
+                "-i",
+                Integer.toString(iterations),
+                "-r",
+                iterationMillis + "ms",
+                "-prof",
+                PprofProfiler.class.getName() + ":dir=" + dir + ";events=cpu,alloc"));
         Path log = Files.createTempFile(dir.getParent(), "host-", ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         process.getOutputStream().close();
         return new JmhHost(process, log);
     }

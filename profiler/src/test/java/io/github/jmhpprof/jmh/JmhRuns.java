@@ -1,5 +1,10 @@
 package io.github.jmhpprof.jmh;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -7,17 +12,10 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Collection;
-import java.util.List;
-
 /** Runs test benchmarks in real JMH forks with the profiler, with short settings. */
 final class JmhRuns {
 
-    private JmhRuns() {
-    }
+    private JmhRuns() {}
 
     static Path newOutputDir(String name) throws IOException {
         Path root = Path.of("target", "jmh-runs");
@@ -36,8 +34,10 @@ final class JmhRuns {
         return new OptionsBuilder()
                 .include(include)
                 .forks(1)
-                .warmupIterations(1).warmupTime(TimeValue.milliseconds(300))
-                .measurementIterations(2).measurementTime(TimeValue.milliseconds(300))
+                .warmupIterations(1)
+                .warmupTime(TimeValue.milliseconds(300))
+                .measurementIterations(2)
+                .measurementTime(TimeValue.milliseconds(300))
                 .addProfiler(PprofProfiler.class, options);
     }
 
@@ -45,7 +45,8 @@ final class JmhRuns {
     static Path benchmarkFolder(Path dir, String benchmark) throws IOException {
         try (var folders = Files.list(dir)) {
             List<Path> matches = folders.filter(Files::isDirectory)
-                    .filter(f -> f.getFileName().toString().contains(benchmark)).toList();
+                    .filter(f -> f.getFileName().toString().contains(benchmark))
+                    .toList();
             if (matches.size() != 1) {
                 throw new AssertionError("want one folder for " + benchmark + " in " + dir + ", got " + matches);
             }

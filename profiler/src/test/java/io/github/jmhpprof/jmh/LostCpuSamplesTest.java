@@ -1,20 +1,19 @@
 package io.github.jmhpprof.jmh;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.jmhpprof.cpu.CpuSamples;
 import io.github.jmhpprof.model.Frame;
 import io.github.jmhpprof.model.Labels;
 import io.github.jmhpprof.model.ProfileData;
 import io.github.jmhpprof.model.ProfileKind;
 import io.github.jmhpprof.model.Stack;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
-
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** A CPU profile with a quarter of its samples lost: coverage reads 1.00, and the summary must say why that is not the whole truth. */
 class LostCpuSamplesTest {
@@ -23,9 +22,13 @@ class LostCpuSamplesTest {
 
     private static ForkReport report(long kept, long lost) {
         long cpu = (kept + lost) * PERIOD;
-        return new ForkReport(new ForkReport.Work(1000, 0, cpu, cpu),
-                new ForkReport.Cpu(cpu, kept, lost, "jdk.CPUTimeSample every 10ms"), ForkReport.Memory.NONE,
-                ForkReport.Output.NONE, new ForkReport.Score(1, 1, "us/op"), new ForkReport.Score(0, 0, "B/op"),
+        return new ForkReport(
+                new ForkReport.Work(1000, 0, cpu, cpu),
+                new ForkReport.Cpu(cpu, kept, lost, "jdk.CPUTimeSample every 10ms"),
+                ForkReport.Memory.NONE,
+                ForkReport.Output.NONE,
+                new ForkReport.Score(1, 1, "us/op"),
+                new ForkReport.Score(0, 0, "B/op"),
                 new ForkReport.Outcome("", ""));
     }
 
@@ -48,8 +51,11 @@ class LostCpuSamplesTest {
         String summary = summary(75, 25);
         assertTrue(summary.contains("coverage: 1.00 (0.75 with stacks, 0.25 lost samples without)"), summary);
         assertTrue(summary.contains("WARNING: 25% of the CPU samples were lost"), summary);
-        assertTrue(ComparisonRows.of(JmhParams.of("b"), Map.of(ProfileKind.CPU, profile(75, 25)), report(75, 25), "").note()
-                .startsWith("25% of the CPU samples were lost"), "the comparison report's note says so too");
+        assertTrue(
+                ComparisonRows.of(JmhParams.of("b"), Map.of(ProfileKind.CPU, profile(75, 25)), report(75, 25), "")
+                        .note()
+                        .startsWith("25% of the CPU samples were lost"),
+                "the comparison report's note says so too");
     }
 
     @Test

@@ -1,11 +1,10 @@
 package io.github.jmhpprof.jmh;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** The output root is created when missing, in a real JMH run (the checks that fail at once are {@link OutputDirectoryTest}). */
 class OutputDirectoryIT {
@@ -14,6 +13,7 @@ class OutputDirectoryIT {
     void aMissingNestedDirectoryIsCreated() throws Exception {
         Path dir = JmhRuns.newOutputDir("missing").resolve("a/b/c");
         JmhRuns.run(JmhRuns.shortRun(WorkBenchmark.class.getName(), dir, "events=alloc"));
-        assertTrue(Files.isRegularFile(JmhRuns.benchmarkFolder(dir, "WorkBenchmark.work").resolve("alloc.pb.gz")));
+        assertTrue(Files.isRegularFile(
+                JmhRuns.benchmarkFolder(dir, "WorkBenchmark.work").resolve("alloc.pb.gz")));
     }
 }

@@ -1,14 +1,13 @@
 package io.github.jmhpprof.jmh;
 
-import org.junit.jupiter.api.Test;
-import org.openjdk.jmh.profile.ProfilerException;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.profile.ProfilerException;
 
 /** An unusable output root fails before any benchmark runs (creating a missing one: {@link OutputDirectoryIT}). */
 class OutputDirectoryTest {
@@ -21,15 +20,18 @@ class OutputDirectoryTest {
         try {
             Path dir = locked.resolve("pprof");
             ProfilerException e = assertThrows(ProfilerException.class, () -> new PprofProfiler("dir=" + dir));
-            assertTrue(e.getMessage().contains("cannot create the output directory " + dir)
-                    && e.getMessage().contains("choose another with dir=<path>"), e.getMessage());
+            assertTrue(
+                    e.getMessage().contains("cannot create the output directory " + dir)
+                            && e.getMessage().contains("choose another with dir=<path>"),
+                    e.getMessage());
         } finally {
             chattr("-i", locked);
         }
     }
 
     private static void chattr(String flag, Path dir) throws Exception {
-        Process p = new ProcessBuilder("chattr", flag, dir.toString()).inheritIO().start();
+        Process p =
+                new ProcessBuilder("chattr", flag, dir.toString()).inheritIO().start();
         if (p.waitFor() != 0) {
             throw new AssertionError("chattr " + flag + " " + dir + " failed; the test needs e2fsprogs' chattr");
         }
@@ -40,8 +42,10 @@ class OutputDirectoryTest {
         // As root, /proc passes every check of permission bits, yet nothing can be created there.
         Path dir = Path.of("/proc/jmh-pprof-" + ProcessHandle.current().pid());
         ProfilerException e = assertThrows(ProfilerException.class, () -> new PprofProfiler("dir=" + dir));
-        assertTrue(e.getMessage().contains("cannot create the output directory " + dir)
-                && e.getMessage().contains("choose another with dir=<path>"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("cannot create the output directory " + dir)
+                        && e.getMessage().contains("choose another with dir=<path>"),
+                e.getMessage());
     }
 
     @Test

@@ -1,15 +1,14 @@
 package io.github.jmhpprof.jmh;
 
-import io.github.jmhpprof.files.FileNames;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.jmhpprof.files.FileNames;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Which files are the profiler's own, and how a rerun sets them aside, puts them back or lets them go. */
 class PreviousRunTest {

@@ -13,11 +13,9 @@ import java.util.concurrent.Callable;
  */
 final class PrintedOutput {
 
-    record Captured<T>(T value, String printed) {
-    }
+    record Captured<T>(T value, String printed) {}
 
-    private PrintedOutput() {
-    }
+    private PrintedOutput() {}
 
     static <T> Captured<T> during(Callable<T> run) throws Exception {
         PrintStream console = System.out;

@@ -1,17 +1,16 @@
 package io.github.jmhpprof.jmh;
 
-import io.github.jmhpprof.model.ProfileKind;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.EnumSet;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.jmhpprof.model.ProfileKind;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ProfilerOptionsTest {
 
@@ -29,7 +28,10 @@ class ProfilerOptionsTest {
         assertEquals(Duration.ofNanos(10_000), o.mutexThreshold());
         assertEquals(256, o.heapSamples());
         assertEquals(Engine.AUTO, o.engine(), "async-profiler wherever it loads, JFR elsewhere");
-        assertEquals(false, o.fullStacks(), "the harness frames folded into one root, as Go's benchmark profiles start near the benchmark");
+        assertEquals(
+                false,
+                o.fullStacks(),
+                "the harness frames folded into one root, as Go's benchmark profiles start near the benchmark");
         assertEquals(true, ProfilerOptions.parse("stacks=full").fullStacks());
     }
 
@@ -52,7 +54,8 @@ class ProfilerOptionsTest {
 
     @Test
     void readsJmhSyntax() throws Exception {
-        ProfilerOptions o = ProfilerOptions.parse("dir=out;events=cpu;interval=2ms;allocRate=200/s;stackDepth=128;cpu=execution");
+        ProfilerOptions o =
+                ProfilerOptions.parse("dir=out;events=cpu;interval=2ms;allocRate=200/s;stackDepth=128;cpu=execution");
         assertEquals(Path.of("out"), o.dir());
         assertEquals(EnumSet.of(ProfileKind.CPU), o.events());
         assertEquals(Duration.ofMillis(2), o.interval());
@@ -62,31 +65,33 @@ class ProfilerOptionsTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "colour=red              | unknown option 'colour'",
-            "interval=10parsecs      | option 'interval' has a bad value '10parsecs'",
-            "interval=-5ms           | option 'interval' has a bad value '-5ms'",
-            "interval=100us          | at least 1ms",
-            "allocRate=-1/s          | option 'allocRate' has a bad value '-1/s'",
-            "allocRate=0             | a positive rate per second",
-            "stackDepth=10           | from 64 to 2048",
-            "stackDepth=deep         | option 'stackDepth' has a bad value 'deep'",
-            "events=cpu,disk         | a comma list of cpu, alloc, block, mutex, heap, threads",
-            "blockThreshold=5        | option 'blockThreshold' has a bad value '5'; expected 0 (every wait)",
-            "mutexThreshold=11s      | up to 10s",
-            "heapSamples=0           | from 1 to 65536",
-            "heapSamples=many        | option 'heapSamples' has a bad value 'many'",
-            "stacks=all              | option 'stacks' has a bad value 'all'; expected benchmark",
-            "cpu=fast                | one of auto, cputime, execution",
-            "engine=perf             | option 'engine' has a bad value 'perf'; expected one of auto, async, jfr",
-            "dir=a;dir=b             | given twice",
-            "interval                | options are key=value pairs",
-            "events=                 | has no value",
-            "'events=,'              | none empty",
-            "'events=cpu,,alloc'     | none empty",
-            "'events=cpu,'           | none empty",
-            "jvmCpu=yes              | option 'jvmCpu' has a bad value 'yes'; expected true or false",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "colour=red              | unknown option 'colour'",
+                "interval=10parsecs      | option 'interval' has a bad value '10parsecs'",
+                "interval=-5ms           | option 'interval' has a bad value '-5ms'",
+                "interval=100us          | at least 1ms",
+                "allocRate=-1/s          | option 'allocRate' has a bad value '-1/s'",
+                "allocRate=0             | a positive rate per second",
+                "stackDepth=10           | from 64 to 2048",
+                "stackDepth=deep         | option 'stackDepth' has a bad value 'deep'",
+                "events=cpu,disk         | a comma list of cpu, alloc, block, mutex, heap, threads",
+                "blockThreshold=5        | option 'blockThreshold' has a bad value '5'; expected 0 (every wait)",
+                "mutexThreshold=11s      | up to 10s",
+                "heapSamples=0           | from 1 to 65536",
+                "heapSamples=many        | option 'heapSamples' has a bad value 'many'",
+                "stacks=all              | option 'stacks' has a bad value 'all'; expected benchmark",
+                "cpu=fast                | one of auto, cputime, execution",
+                "engine=perf             | option 'engine' has a bad value 'perf'; expected one of auto, async, jfr",
+                "dir=a;dir=b             | given twice",
+                "interval                | options are key=value pairs",
+                "events=                 | has no value",
+                "'events=,'              | none empty",
+                "'events=cpu,,alloc'     | none empty",
+                "'events=cpu,'           | none empty",
+                "jvmCpu=yes              | option 'jvmCpu' has a bad value 'yes'; expected true or false",
+            })
     void badOptionsNameTheOptionAndTheAcceptedForm(String line, String expected) {
         OptionSyntaxException e = assertThrows(OptionSyntaxException.class, () -> ProfilerOptions.parse(line));
         assertTrue(e.getMessage().contains(expected), e.getMessage());
@@ -96,7 +101,8 @@ class ProfilerOptionsTest {
     void helpListsEveryOptionWithItsDefault() {
         String help = ProfilerOptions.help();
         for (OptionSpec<?> spec : ProfilerOptions.SPECS) {
-            assertTrue(help.contains(spec.name() + "=") && help.contains("(default: " + spec.shownDefault() + ")"), help);
+            assertTrue(
+                    help.contains(spec.name() + "=") && help.contains("(default: " + spec.shownDefault() + ")"), help);
         }
     }
 }

@@ -1,19 +1,18 @@
 package io.github.jmhpprof.jmh;
 
-import io.github.jmhpprof.files.FileNames;
-import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Arrays;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.jmhpprof.files.FileNames;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
 
 /**
  * Reruns into the same {@code dir} in real JMH hosts and forks: a rerun that is stopped, killed or
@@ -86,12 +85,16 @@ class RerunIT {
             try (JmhHost second = JmhHost.start(BENCHMARK, dir, 1, 300)) {
                 second.awaitExit(RUN);
                 String out = second.output();
-                assertTrue(out.contains("another run is writing to " + dir) && out.contains("pid " + running.pid()), out);
-                assertFalse(out.contains("Iteration   1:"), "the second run is refused before it runs anything:\n" + out);
+                assertTrue(
+                        out.contains("another run is writing to " + dir) && out.contains("pid " + running.pid()), out);
+                assertFalse(
+                        out.contains("Iteration   1:"), "the second run is refused before it runs anything:\n" + out);
             }
             running.kill(); // kill -9: no shutdown hook, nothing put back
         }
-        assertArrayEquals(before, Files.readAllBytes(bench.resolve(FileNames.PREVIOUS_RUN).resolve("cpu.pb.gz")),
+        assertArrayEquals(
+                before,
+                Files.readAllBytes(bench.resolve(FileNames.PREVIOUS_RUN).resolve("cpu.pb.gz")),
                 "the killed rerun's predecessor is set aside, not lost");
 
         try (JmhHost next = JmhHost.start(BENCHMARK, dir, 1, 300)) {

@@ -1,15 +1,14 @@
 package io.github.jmhpprof.jmh;
 
-import io.github.jmhpprof.testing.RawProfile;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.jmhpprof.testing.RawProfile;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** Every worker thread is profiled and labelled: @Threads(4) and a two-member @Group. */
 class ThreadsIT {
@@ -27,12 +26,15 @@ class ThreadsIT {
     void bothMembersOfAGroupAreProfiled() throws Exception {
         Path dir = JmhRuns.newOutputDir("group");
         JmhRuns.run(JmhRuns.shortRun(ThreadsBenchmark.class.getName() + ".pair", dir, ""));
-        RawProfile cpu = RawProfile.of(JmhRuns.benchmarkFolder(dir, "ThreadsBenchmark.pair").resolve("cpu.pb.gz"));
+        RawProfile cpu = RawProfile.of(
+                JmhRuns.benchmarkFolder(dir, "ThreadsBenchmark.pair").resolve("cpu.pb.gz"));
         assertEquals(2, threads(cpu).size(), threads(cpu).toString());
-        Set<String> leaves = cpu.samples().stream().map(cpu::functions)
-                .flatMap(List::stream).collect(Collectors.toSet());
-        assertTrue(leaves.contains(ThreadsBenchmark.class.getName() + ".small")
-                && leaves.contains(ThreadsBenchmark.class.getName() + ".large"), leaves.toString());
+        Set<String> leaves =
+                cpu.samples().stream().map(cpu::functions).flatMap(List::stream).collect(Collectors.toSet());
+        assertTrue(
+                leaves.contains(ThreadsBenchmark.class.getName() + ".small")
+                        && leaves.contains(ThreadsBenchmark.class.getName() + ".large"),
+                leaves.toString());
     }
 
     private static Set<String> threads(RawProfile p) {

@@ -1,15 +1,14 @@
 package io.github.jmhpprof.jmh;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Collection;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
-
-import java.nio.file.Path;
-import java.util.Collection;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The output root stops being writable between forks, in real JMH forks. JMH drops a profiler
@@ -22,10 +21,11 @@ class WriteFailureIT {
     @Test
     void aDirThatTurnsUnwritableMidRunLeavesBytesPerOpRightAndSaysWhy() throws Exception {
         Path dir = JmhRuns.newOutputDir("turns-unwritable").resolve("pprof");
-        Collection<RunResult> results = JmhRuns.run(JmhRuns.shortRun(WorkBenchmark.class.getName(), dir, "events=cpu,alloc")
-                .forks(3)
-                .addProfiler(GCProfiler.class)
-                .addProfiler(DirTurnsUnwritable.class, dir.toString()));
+        Collection<RunResult> results =
+                JmhRuns.run(JmhRuns.shortRun(WorkBenchmark.class.getName(), dir, "events=cpu,alloc")
+                        .forks(3)
+                        .addProfiler(GCProfiler.class)
+                        .addProfiler(DirTurnsUnwritable.class, dir.toString()));
 
         RunResult run = results.iterator().next();
         double exact = run.getSecondaryResults().get("gc.alloc.rate.norm").getScore();
@@ -34,8 +34,9 @@ class WriteFailureIT {
 
         Result<?> text = run.getSecondaryResults().get("pprof");
         String said = text == null ? "" : text.extendedInfo();
-        assertTrue(said.contains("fork 2 of 3 wrote no profiles: cannot write " + dir)
-                && said.contains("Not a directory"), said);
+        assertTrue(
+                said.contains("fork 2 of 3 wrote no profiles: cannot write " + dir) && said.contains("Not a directory"),
+                said);
         assertTrue(said.contains("fork 3 of 3 wrote no profiles"), said);
     }
 }

@@ -1,15 +1,15 @@
 package io.github.jmhpprof.model;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 class FunctionNamesTest {
 
     private static ProfileData profileOf(Frame... leafFirst) {
-        ProfileData p = new ProfileData(List.of(new ValueType("samples", "count")), new ValueType("cpu", "nanoseconds"), 1, null);
+        ProfileData p = new ProfileData(
+                List.of(new ValueType("samples", "count")), new ValueType("cpu", "nanoseconds"), 1, null);
         p.add(Stack.of(leafFirst), Labels.NONE, 1);
         return p;
     }
@@ -34,7 +34,8 @@ class FunctionNamesTest {
 
     @Test
     void parametersReadAsInJavaSource() {
-        assertEquals("(int,long[][],String,Map$Entry,boolean)",
+        assertEquals(
+                "(int,long[][],String,Map$Entry,boolean)",
                 FunctionNames.parameters("(I[[JLjava/lang/String;Ljava/util/Map$Entry;Z)V"));
         assertEquals("()", FunctionNames.parameters("()V"));
     }
@@ -42,14 +43,18 @@ class FunctionNamesTest {
     /** As go tool pprof -top showed them for async-profiler's native frames (JDK 25, 2026-12-01). */
     @Test
     void nativeNamesReadAsPprofSimplifiesThem() {
-        assertEquals("AccessInternal::PostRuntimeDispatch::oop_access_barrier", FunctionNames.asPprofShowsIt(
-                "AccessInternal::PostRuntimeDispatch<G1BarrierSet::AccessBarrier<286886ul, G1BarrierSet>, "
-                        + "(AccessInternal::BarrierType)3, 286886ul>::oop_access_barrier"));
+        assertEquals(
+                "AccessInternal::PostRuntimeDispatch::oop_access_barrier",
+                FunctionNames.asPprofShowsIt(
+                        "AccessInternal::PostRuntimeDispatch<G1BarrierSet::AccessBarrier<286886ul, G1BarrierSet>, "
+                                + "(AccessInternal::BarrierType)3, 286886ul>::oop_access_barrier"));
         assertEquals("JfrStackTrace::record_inner", FunctionNames.asPprofShowsIt("JfrStackTrace::record_inner"));
         assertEquals("pvm_irq_enable", FunctionNames.asPprofShowsIt("pvm_irq_enable"));
         assertEquals("java.util.ArrayList.<init>", FunctionNames.asPprofShowsIt("java.util.ArrayList.<init>"));
         assertEquals("[JMH Foo::bar]", FunctionNames.asPprofShowsIt("[JMH Foo::bar]"));
-        assertEquals("[byte[]: allocation site not sampled]", FunctionNames.asPprofShowsIt("[byte[]: allocation site not sampled]"));
+        assertEquals(
+                "[byte[]: allocation site not sampled]",
+                FunctionNames.asPprofShowsIt("[byte[]: allocation site not sampled]"));
         Frame nativeFrame = new Frame("", "Foo<int>::bar(int)", "", 0, false);
         assertEquals("Foo::bar", FunctionNames.of(profileOf(nativeFrame)).of(nativeFrame));
     }

@@ -1,5 +1,8 @@
 package io.github.jmhpprof.pprof;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.jmhpprof.model.Frame;
 import io.github.jmhpprof.model.Labels;
 import io.github.jmhpprof.model.ProfileData;
@@ -8,15 +11,11 @@ import io.github.jmhpprof.model.ValueType;
 import io.github.jmhpprof.proto.Function;
 import io.github.jmhpprof.proto.Location;
 import io.github.jmhpprof.proto.Profile;
-import org.junit.jupiter.api.Test;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class PprofEncoderTest {
 
@@ -25,8 +24,11 @@ class PprofEncoderTest {
     private static final Frame MAIN = new Frame("org.example.Main", "main", "([Ljava/lang/String;)V", 7, false);
 
     private static ProfileData cpuProfile() {
-        return new ProfileData(List.of(new ValueType("samples", "count"), new ValueType("cpu", "nanoseconds")),
-                new ValueType("cpu", "nanoseconds"), 10_000_000, null);
+        return new ProfileData(
+                List.of(new ValueType("samples", "count"), new ValueType("cpu", "nanoseconds")),
+                new ValueType("cpu", "nanoseconds"),
+                10_000_000,
+                null);
     }
 
     private static String str(Profile p, long index) {
@@ -62,7 +64,9 @@ class PprofEncoderTest {
         }
         assertEquals(2, ids.size());
         assertEquals(1, p.getMappingCount());
-        assertTrue(p.getMapping(0).getHasFunctions() && p.getMapping(0).getHasFilenames() && p.getMapping(0).getHasLineNumbers());
+        assertTrue(p.getMapping(0).getHasFunctions()
+                && p.getMapping(0).getHasFilenames()
+                && p.getMapping(0).getHasLineNumbers());
     }
 
     @Test
@@ -85,7 +89,8 @@ class PprofEncoderTest {
         assertEquals(2, leaf.getLineCount());
         assertEquals("org.example.Sort.swap", functionName(p, leaf.getLine(0).getFunctionId()));
         assertEquals(30, leaf.getLine(0).getLine());
-        assertEquals("org.example.Sort.bubbleSort", functionName(p, leaf.getLine(1).getFunctionId()));
+        assertEquals(
+                "org.example.Sort.bubbleSort", functionName(p, leaf.getLine(1).getFunctionId()));
     }
 
     @Test
@@ -132,11 +137,19 @@ class PprofEncoderTest {
         long jvm = mappingOf.get("G1CollectedHeap::do_collection_pause_at_safepoint");
         assertEquals("libjvm.so", str(p, p.getMapping((int) jvm - 1).getFilename()));
         assertTrue(p.getMapping((int) jvm - 1).getHasFunctions());
-        assertEquals("[kernel]", str(p, p.getMapping(mappingOf.get("asm_exc_page_fault").intValue() - 1).getFilename()));
+        assertEquals(
+                "[kernel]",
+                str(
+                        p,
+                        p.getMapping(mappingOf.get("asm_exc_page_fault").intValue() - 1)
+                                .getFilename()));
 
         ProfileData back = PprofDecoder.decode(p);
-        List<Frame> deepest = back.samples().stream().map(s -> s.stack().frames())
-                .filter(frames -> frames.size() == 4).findFirst().orElseThrow();
+        List<Frame> deepest = back.samples().stream()
+                .map(s -> s.stack().frames())
+                .filter(frames -> frames.size() == 4)
+                .findFirst()
+                .orElseThrow();
         assertEquals(List.of(fault, gc, SORT, MAIN), deepest, "decoded for merging forks, native frames stay native");
     }
 }

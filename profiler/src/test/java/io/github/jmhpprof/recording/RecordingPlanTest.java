@@ -1,14 +1,13 @@
 package io.github.jmhpprof.recording;
 
-import io.github.jmhpprof.model.ProfileKind;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.EnumSet;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.jmhpprof.model.ProfileKind;
+import java.time.Duration;
+import java.util.EnumSet;
+import org.junit.jupiter.api.Test;
 
 class RecordingPlanTest {
 
@@ -29,7 +28,8 @@ class RecordingPlanTest {
     @Test
     void blockAndMutexShareTheLowerThresholdOfTheirCommonEvents() {
         assertEquals(Duration.ofMillis(1), plan.sharedWaitThreshold());
-        assertEquals(Duration.ofMillis(2), plan.only(EnumSet.of(ProfileKind.BLOCK)).sharedWaitThreshold());
+        assertEquals(
+                Duration.ofMillis(2), plan.only(EnumSet.of(ProfileKind.BLOCK)).sharedWaitThreshold());
     }
 
     @Test

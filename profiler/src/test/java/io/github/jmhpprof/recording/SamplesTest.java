@@ -1,5 +1,11 @@
 package io.github.jmhpprof.recording;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.jmhpprof.model.Labels;
 import io.github.jmhpprof.model.ProfileKind;
 import io.github.jmhpprof.recording.jfr.JfrEventReader;
@@ -7,19 +13,12 @@ import io.github.jmhpprof.recording.jfr.JfrRecording;
 import io.github.jmhpprof.threads.ThreadActivity;
 import io.github.jmhpprof.threads.ThreadSelector;
 import io.github.jmhpprof.threads.ThreadSnapshot;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class SamplesTest {
 
@@ -51,7 +50,10 @@ class SamplesTest {
             assertNull(samples.heap());
             assertNotNull(samples.alloc());
             Samples.Allocations allocations = samples.allocations(exact, Labels.NONE);
-            assertEquals(exact.totalAllocatedBytes(), allocations.profile().total(1), "alloc_space adds up to the exact bytes");
+            assertEquals(
+                    exact.totalAllocatedBytes(),
+                    allocations.profile().total(1),
+                    "alloc_space adds up to the exact bytes");
             assertTrue(allocations.bytesPerSample() >= 1);
             assertTrue(SamplerText.jfrAlloc(1000, allocations).startsWith("jdk.ObjectAllocationSample at most 1000/s"));
         } finally {
@@ -73,11 +75,15 @@ class SamplesTest {
     @Test
     void samplerTextsNameTheEventAndPeriod() {
         Duration ms10 = Duration.ofMillis(10);
-        assertEquals("jdk.CPUTimeSample every 10ms of thread CPU time",
+        assertEquals(
+                "jdk.CPUTimeSample every 10ms of thread CPU time",
                 SamplerText.jfrCpu(RecordingPlan.CpuEvent.CPU_TIME_SAMPLE, ms10, ms10));
-        assertTrue(SamplerText.jfrCpu(RecordingPlan.CpuEvent.EXECUTION_SAMPLE, Duration.ofMillis(1), Duration.ofMillis(1))
-                .startsWith("jdk.ExecutionSample every 1ms (fallback"));
-        assertTrue(SamplerText.jfrCpu(RecordingPlan.CpuEvent.CPU_TIME_SAMPLE, Duration.ofMillis(1), ms10)
-                .endsWith("another JFR recording in this JVM asked for 1ms instead of 10ms, JFR used the shorter, and so do these values"));
+        assertTrue(
+                SamplerText.jfrCpu(RecordingPlan.CpuEvent.EXECUTION_SAMPLE, Duration.ofMillis(1), Duration.ofMillis(1))
+                        .startsWith("jdk.ExecutionSample every 1ms (fallback"));
+        assertTrue(
+                SamplerText.jfrCpu(RecordingPlan.CpuEvent.CPU_TIME_SAMPLE, Duration.ofMillis(1), ms10)
+                        .endsWith(
+                                "another JFR recording in this JVM asked for 1ms instead of 10ms, JFR used the shorter, and so do these values"));
     }
 }

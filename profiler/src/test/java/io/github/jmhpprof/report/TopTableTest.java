@@ -1,17 +1,16 @@
 package io.github.jmhpprof.report;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.jmhpprof.model.Frame;
 import io.github.jmhpprof.model.Labels;
 import io.github.jmhpprof.model.ProfileData;
 import io.github.jmhpprof.model.Stack;
 import io.github.jmhpprof.model.ValueType;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class TopTableTest {
 
@@ -27,8 +26,12 @@ class TopTableTest {
         p.add(Stack.of(new Frame("p.S", "swap", "()V", 2, false), SORT, MAIN), Labels.NONE, 1, 10_000_000);
         TopTable top = TopTable.of(p, "cpu");
         // One node for swap, inlined or not; pprof's one edge sort -> swap was not always inlined: no label.
-        assertEquals(new TopTable.Row("p.S.swap", "", 40_000_000, 40_000_000), top.rows().get(0));
-        assertEquals(new TopTable.Row("p.S.sort", "", 10_000_000, 50_000_000), top.rows().get(1));
+        assertEquals(
+                new TopTable.Row("p.S.swap", "", 40_000_000, 40_000_000),
+                top.rows().get(0));
+        assertEquals(
+                new TopTable.Row("p.S.sort", "", 10_000_000, 50_000_000),
+                top.rows().get(1));
         assertEquals(new TopTable.Row("p.M.main", "", 0, 50_000_000), top.rows().get(2));
         String text = top.format(10);
         assertTrue(text.contains("      40ms 80.00% 80.00%       40ms 80.00%  p.S.swap\n"), text);
@@ -43,10 +46,14 @@ class TopTableTest {
         TopTable top = TopTable.of(p, "cpu");
         assertEquals("p.S.swap (inline)", top.rows().get(0).printed(), "every call into swap was inlined");
         // 0.1 % cum: below pprof's -nodefraction of 0.5 %
-        assertTrue(top.rows().stream().noneMatch(r -> r.name().equals("p.T.tiny")), top.rows().toString());
+        assertTrue(
+                top.rows().stream().noneMatch(r -> r.name().equals("p.T.tiny")),
+                top.rows().toString());
 
         p.add(Stack.of(new Frame("p.S", "swap", "()V", 2, false), MAIN), Labels.NONE, 100, 1_000_000_000L);
-        assertEquals("p.S.swap (partial-inline)", TopTable.of(p, "cpu").rows().get(0).printed(),
+        assertEquals(
+                "p.S.swap (partial-inline)",
+                TopTable.of(p, "cpu").rows().get(0).printed(),
                 "inlined into sort, called from main");
     }
 
@@ -64,8 +71,11 @@ class TopTableTest {
     }
 
     private static ProfileData cpuProfile() {
-        return new ProfileData(List.of(new ValueType("samples", "count"), new ValueType("cpu", "nanoseconds")),
-                new ValueType("cpu", "nanoseconds"), 10_000_000, null);
+        return new ProfileData(
+                List.of(new ValueType("samples", "count"), new ValueType("cpu", "nanoseconds")),
+                new ValueType("cpu", "nanoseconds"),
+                10_000_000,
+                null);
     }
 
     @Test

@@ -1,24 +1,23 @@
 package io.github.jmhpprof.threads;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.jmhpprof.model.Labels;
 import io.github.jmhpprof.model.ProfileData;
 import io.github.jmhpprof.model.Sample;
 import io.github.jmhpprof.model.Stack;
 import io.github.jmhpprof.model.ValueType;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class ThreadStacksTest {
 
     private static final StackTraceElement[] PUT = {
-            new StackTraceElement("jdk.internal.misc.Unsafe", "park", null, -2),
-            new StackTraceElement("java.util.concurrent.SynchronousQueue", "put", "SynchronousQueue.java", 344),
-            new StackTraceElement("org.example.Lookup", "slowLookup", "Lookup.java", 40),
+        new StackTraceElement("jdk.internal.misc.Unsafe", "park", null, -2),
+        new StackTraceElement("java.util.concurrent.SynchronousQueue", "put", "SynchronousQueue.java", 344),
+        new StackTraceElement("org.example.Lookup", "slowLookup", "Lookup.java", 40),
     };
 
     @Test
@@ -35,12 +34,17 @@ class ThreadStacksTest {
         assertEquals(new ValueType("threads", "count"), p.periodType());
         assertEquals(1001, stacks.threadCount());
         assertEquals(2, p.samples().size());
-        Sample leak = p.samples().stream().filter(s -> s.values()[0] == 1000).findFirst().orElseThrow();
+        Sample leak = p.samples().stream()
+                .filter(s -> s.values()[0] == 1000)
+                .findFirst()
+                .orElseThrow();
         assertEquals("leaky-lookup-#", leak.labels().get("thread"));
         assertEquals("WAITING", leak.labels().get("state"));
-        assertEquals("org.example.Lookup.slowLookup", leak.stack().frames().get(2).functionName());
+        assertEquals(
+                "org.example.Lookup.slowLookup", leak.stack().frames().get(2).functionName());
         assertEquals(0, leak.stack().leaf().line(), "a native frame's -2 becomes unknown");
-        Sample main = p.samples().stream().filter(s -> s.values()[0] == 1).findFirst().orElseThrow();
+        Sample main =
+                p.samples().stream().filter(s -> s.values()[0] == 1).findFirst().orElseThrow();
         assertEquals(Stack.of(ThreadStacks.NO_JAVA_FRAMES), main.stack());
     }
 
@@ -53,10 +57,12 @@ class ThreadStacksTest {
     @Test
     void lambdaClassNamesLoseTheirRunSpecificSuffix() {
         ThreadStacks stacks = new ThreadStacks();
-        StackTraceElement jdk17 = new StackTraceElement("org.example.Lookup$$Lambda$107/0x00007f86cc0238d0", "run", null, -1);
-        StackTraceElement jdk21 = new StackTraceElement("org.example.Lookup$$Lambda/0x00007f0001234800", "run", null, -1);
-        stacks.add("a", Thread.State.RUNNABLE, new StackTraceElement[]{jdk17});
-        stacks.add("a", Thread.State.RUNNABLE, new StackTraceElement[]{jdk21});
+        StackTraceElement jdk17 =
+                new StackTraceElement("org.example.Lookup$$Lambda$107/0x00007f86cc0238d0", "run", null, -1);
+        StackTraceElement jdk21 =
+                new StackTraceElement("org.example.Lookup$$Lambda/0x00007f0001234800", "run", null, -1);
+        stacks.add("a", Thread.State.RUNNABLE, new StackTraceElement[] {jdk17});
+        stacks.add("a", Thread.State.RUNNABLE, new StackTraceElement[] {jdk21});
         Sample only = stacks.toProfile(Labels.NONE).samples().get(0);
         assertEquals(2, only.values()[0], "both name the same frame");
         assertEquals("org.example.Lookup$$Lambda.run", only.stack().leaf().functionName());
@@ -67,13 +73,15 @@ class ThreadStacksTest {
         CountDownLatch release = new CountDownLatch(1);
         List<Thread> parked = new java.util.ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            Thread t = new Thread(() -> {
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "stacks-test-" + i);
+            Thread t = new Thread(
+                    () -> {
+                        try {
+                            release.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    },
+                    "stacks-test-" + i);
             t.setDaemon(true);
             t.start();
             parked.add(t);
@@ -85,8 +93,10 @@ class ThreadStacksTest {
                 }
             }
             ProfileData p = ThreadStacks.takeAll().toProfile(Labels.NONE);
-            long waiting = p.samples().stream().filter(s -> "stacks-test-#".equals(s.labels().get("thread")))
-                    .mapToLong(s -> s.values()[0]).sum();
+            long waiting = p.samples().stream()
+                    .filter(s -> "stacks-test-#".equals(s.labels().get("thread")))
+                    .mapToLong(s -> s.values()[0])
+                    .sum();
             assertEquals(3, waiting);
             assertTrue(p.total(0) >= 4, "this thread and the JVM's own count too: " + p.total(0));
         } finally {

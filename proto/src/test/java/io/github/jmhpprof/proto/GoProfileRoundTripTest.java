@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
-
 import io.github.jmhpprof.testing.GoPprof;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,7 +54,8 @@ class GoProfileRoundTripTest {
     }
 
     private static void assertNoUnknownFields(Message message, String where) {
-        assertTrue(message.getUnknownFields().asMap().isEmpty(),
+        assertTrue(
+                message.getUnknownFields().asMap().isEmpty(),
                 () -> "unknown fields in " + where + ": " + message.getUnknownFields());
         message.getAllFields().forEach((field, value) -> {
             if (field.getJavaType() != FieldDescriptor.JavaType.MESSAGE) {

@@ -18,19 +18,36 @@ class HandBuiltProfileTest {
     @Test
     void pprofReadsAProfileBuiltWithTheGeneratedClasses(@TempDir Path dir) throws IOException {
         // String indices are fixed by position in this table; "" must come first.
-        List<String> strings = List.of("", "samples", "count", "cpu", "nanoseconds",
-                "example.jar", "org.example.Work.spin", "org/example/Work.java");
+        List<String> strings = List.of(
+                "",
+                "samples",
+                "count",
+                "cpu",
+                "nanoseconds",
+                "example.jar",
+                "org.example.Work.spin",
+                "org/example/Work.java");
         Profile profile = Profile.newBuilder()
                 .addAllStringTable(strings)
                 .addSampleType(ValueType.newBuilder().setType(1).setUnit(2))
                 .addSampleType(ValueType.newBuilder().setType(3).setUnit(4))
                 .setPeriodType(ValueType.newBuilder().setType(3).setUnit(4))
                 .setPeriod(10_000_000)
-                .addMapping(Mapping.newBuilder().setId(1).setFilename(5)
-                        .setHasFunctions(true).setHasFilenames(true).setHasLineNumbers(true))
-                .addFunction(Function.newBuilder().setId(1).setName(6).setSystemName(6)
-                        .setFilename(7).setStartLine(40))
-                .addLocation(Location.newBuilder().setId(1).setMappingId(1)
+                .addMapping(Mapping.newBuilder()
+                        .setId(1)
+                        .setFilename(5)
+                        .setHasFunctions(true)
+                        .setHasFilenames(true)
+                        .setHasLineNumbers(true))
+                .addFunction(Function.newBuilder()
+                        .setId(1)
+                        .setName(6)
+                        .setSystemName(6)
+                        .setFilename(7)
+                        .setStartLine(40))
+                .addLocation(Location.newBuilder()
+                        .setId(1)
+                        .setMappingId(1)
                         .addLine(Line.newBuilder().setFunctionId(1).setLine(42)))
                 .addSample(Sample.newBuilder().addLocationId(1).addValue(7).addValue(70_000_000))
                 .build();

@@ -1,7 +1,6 @@
 package io.github.jmhpprof.selfbench;
 
 import io.github.jmhpprof.testing.RawProfile;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,7 @@ final class BenchResult {
     final Map<String, Double> secondary;
     /** Scores of the measurement iterations, from JMH's output. */
     final List<Double> iterations = new ArrayList<>();
+
     PprofSummary summary;
     long folderBytes;
     RawProfile cpu;

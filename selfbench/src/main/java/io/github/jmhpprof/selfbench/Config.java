@@ -25,10 +25,14 @@ record Config(String name, List<String> profilers, Jdk jdk) {
             if (at > 0 && name.substring(at + 1).matches("\\d+")) {
                 int feature = Integer.parseInt(name.substring(at + 1));
                 spec = name.substring(0, at);
-                jdk = jdks.stream().filter(j -> j.feature() == feature).findFirst().orElseThrow(() ->
-                        new IllegalArgumentException("configuration " + name + " needs a JDK " + feature + "; pass it with --jdk"));
+                jdk = jdks.stream()
+                        .filter(j -> j.feature() == feature)
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException(
+                                "configuration " + name + " needs a JDK " + feature + "; pass it with --jdk"));
             }
-            List<String> profilers = spec.equals("base") ? List.of()
+            List<String> profilers = spec.equals("base")
+                    ? List.of()
                     : Arrays.stream(spec.split("\\+")).map(Settings::expand).toList();
             configs.put(name, new Config(name, profilers, jdk));
         }
@@ -64,12 +68,16 @@ record Config(String name, List<String> profilers, Jdk jdk) {
 
     /** The pprof option text of this configuration, or empty. */
     Optional<String> pprofOptions() {
-        return profilers.stream().filter(p -> p.equals("pprof") || p.startsWith("pprof:"))
-                .map(p -> p.equals("pprof") ? "" : p.substring("pprof:".length())).findFirst();
+        return profilers.stream()
+                .filter(p -> p.equals("pprof") || p.startsWith("pprof:"))
+                .map(p -> p.equals("pprof") ? "" : p.substring("pprof:".length()))
+                .findFirst();
     }
 
     boolean recordsAlloc() {
-        return pprofOptions().map(o -> !o.contains("events=") || o.matches(".*events=[^;]*alloc.*")).orElse(false);
+        return pprofOptions()
+                .map(o -> !o.contains("events=") || o.matches(".*events=[^;]*alloc.*"))
+                .orElse(false);
     }
 
     /** A human label for tables. */
@@ -77,7 +85,8 @@ record Config(String name, List<String> profilers, Jdk jdk) {
         if (isBase()) {
             return "no profiler";
         }
-        return profilers.stream().map(p -> "-prof " + p).collect(Collectors.joining(" ")) + (name.contains("@") ? " (" + jdk.label() + ")" : "");
+        return profilers.stream().map(p -> "-prof " + p).collect(Collectors.joining(" "))
+                + (name.contains("@") ? " (" + jdk.label() + ")" : "");
     }
 
     String folderName() {

@@ -6,8 +6,7 @@ import java.util.Locale;
 /** Number formats for the tables. */
 final class Fmt {
 
-    private Fmt() {
-    }
+    private Fmt() {}
 
     static String pct(double ratio) {
         return Double.isNaN(ratio) ? "n/a" : String.format(Locale.ROOT, "%+.1f %%", 100 * ratio);

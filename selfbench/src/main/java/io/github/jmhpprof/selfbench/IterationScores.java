@@ -14,8 +14,7 @@ final class IterationScores {
     private static final Pattern PARAMETERS = Pattern.compile("^# Parameters: \\((.*)\\)");
     private static final Pattern ITERATION = Pattern.compile("^Iteration\\s+\\d+: (\\S+) \\S+");
 
-    private IterationScores() {
-    }
+    private IterationScores() {}
 
     static Map<String, List<Double>> parse(String output) {
         Map<String, List<Double>> scores = new LinkedHashMap<>();

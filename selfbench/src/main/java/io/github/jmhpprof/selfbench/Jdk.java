@@ -15,7 +15,8 @@ record Jdk(Path java, int feature, String description) {
             throw new IllegalArgumentException("no java at " + java);
         }
         Process p = new ProcessBuilder(java.toString(), "-XshowSettings:properties", "-version")
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();
         Map<String, String> props = new HashMap<>();
@@ -29,8 +30,10 @@ record Jdk(Path java, int feature, String description) {
         if (spec == null) {
             throw new IllegalStateException(java + " -XshowSettings:properties printed no java.specification.version");
         }
-        return new Jdk(java, Integer.parseInt(spec), props.getOrDefault("java.vm.name", "?") + " "
-                + props.getOrDefault("java.runtime.version", "?"));
+        return new Jdk(
+                java,
+                Integer.parseInt(spec),
+                props.getOrDefault("java.vm.name", "?") + " " + props.getOrDefault("java.runtime.version", "?"));
     }
 
     String label() {

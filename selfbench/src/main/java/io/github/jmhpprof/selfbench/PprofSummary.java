@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  */
 record PprofSummary(String folder, long cpuSamples, long lostCpuSamples, long allocSamples, long writtenMillis) {
 
-    private static final Pattern FILE = Pattern.compile(
-            "^\\s+\\S*?pprof/([^/\\s]+)/(cpu|alloc)\\.pb\\.gz: (\\d+) samples(?: \\(\\+(\\d+) lost)?");
+    private static final Pattern FILE =
+            Pattern.compile("^\\s+\\S*?pprof/([^/\\s]+)/(cpu|alloc)\\.pb\\.gz: (\\d+) samples(?: \\(\\+(\\d+) lost)?");
     private static final Pattern WRITTEN = Pattern.compile("^\\s+written in (\\d+) ms after the last iteration");
 
     /** Summaries by folder name, in the order JMH printed them. */

@@ -1,7 +1,6 @@
 package io.github.jmhpprof.selfbench;
 
 import io.github.jmhpprof.testing.JmhCsv;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,8 +12,7 @@ import java.util.Map;
 /** JMH's CSV result file (-rf csv) as results by benchmark key: primary scores with their secondary results. */
 final class ResultsCsv {
 
-    private ResultsCsv() {
-    }
+    private ResultsCsv() {}
 
     static Map<String, BenchResult> read(Path file) throws IOException {
         JmhCsv csv = JmhCsv.read(file);

@@ -1,7 +1,6 @@
 package io.github.jmhpprof.selfbench;
 
 import io.github.jmhpprof.testing.RawProfile;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,25 +25,42 @@ final class Runner {
     }
 
     Run run(Config config, int round, int index, int total, long started) throws IOException, InterruptedException {
-        Path dir = work.resolve(String.format(Locale.ROOT, "%s-%02d", config.folderName(), round)).toAbsolutePath();
+        Path dir = work.resolve(String.format(Locale.ROOT, "%s-%02d", config.folderName(), round))
+                .toAbsolutePath();
         deleteTree(dir);
         Files.createDirectories(dir);
-        List<String> command = new ArrayList<>(List.of(config.jdk().java().toString(),
-                "-Djmh.ignoreLock=true", "-Duser.language=en", "-Duser.country=US",
-                "-jar", settings.jar().toString(), settings.benchmarks(), "-f", "1"));
+        List<String> command = new ArrayList<>(List.of(
+                config.jdk().java().toString(),
+                "-Djmh.ignoreLock=true",
+                "-Duser.language=en",
+                "-Duser.country=US",
+                "-jar",
+                settings.jar().toString(),
+                settings.benchmarks(),
+                "-f",
+                "1"));
         command.addAll(settings.jmhArgs());
         command.addAll(List.of("-rf", "csv", "-rff", dir.resolve("result.csv").toString()));
         for (String profiler : config.profilers()) {
             command.addAll(List.of("-prof", profiler));
         }
         Files.writeString(dir.resolve("command.txt"), String.join(" ", command) + "\n");
-        System.out.printf(Locale.ROOT, "[%d/%d, %s elapsed] round %d: %s ... ", index, total,
-                Fmt.duration(Duration.ofNanos(System.nanoTime() - started)), round, config.name());
+        System.out.printf(
+                Locale.ROOT,
+                "[%d/%d, %s elapsed] round %d: %s ... ",
+                index,
+                total,
+                Fmt.duration(Duration.ofNanos(System.nanoTime() - started)),
+                round,
+                config.name());
         System.out.flush();
         String load = Machine.loadAverage();
         long t0 = System.nanoTime();
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("out.txt").toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("out.txt").toFile())
+                .start();
         int exit = process.waitFor();
         long wallMillis = (System.nanoTime() - t0) / 1_000_000;
         System.out.printf(Locale.ROOT, "%.1f s%n", wallMillis / 1000.0);
@@ -89,13 +105,15 @@ final class Runner {
 
     private static long folderBytes(Path folder) throws IOException {
         try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(Files::isRegularFile).mapToLong(f -> {
-                try {
-                    return Files.size(f);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).sum();
+            return files.filter(Files::isRegularFile)
+                    .mapToLong(f -> {
+                        try {
+                            return Files.size(f);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    })
+                    .sum();
         }
     }
 

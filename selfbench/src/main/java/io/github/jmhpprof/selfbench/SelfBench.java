@@ -1,7 +1,6 @@
 package io.github.jmhpprof.selfbench;
 
 import io.github.jmhpprof.testing.GoPprof;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,9 +74,16 @@ public class SelfBench {
         for (int round = 1; round <= settings.pairs(); round++) {
             total += inRound(configs, round).size();
         }
-        System.out.printf(Locale.ROOT, "selfbench %s: %d rounds of %d configurations (anchors in the first %d) "
-                        + "+ %d fidelity runs; work folder %s%n", settings.mode(), settings.pairs(), configs.size(),
-                settings.anchorRounds(), settings.fidelityRuns() * jdks.size(), work);
+        System.out.printf(
+                Locale.ROOT,
+                "selfbench %s: %d rounds of %d configurations (anchors in the first %d) "
+                        + "+ %d fidelity runs; work folder %s%n",
+                settings.mode(),
+                settings.pairs(),
+                configs.size(),
+                settings.anchorRounds(),
+                settings.fidelityRuns() * jdks.size(),
+                work);
         long started = System.nanoTime();
         String loadBefore = Machine.loadAverage();
         List<Run> runs = new ArrayList<>();
@@ -106,7 +112,9 @@ public class SelfBench {
 
     /** Every round runs the baselines and -prof pprof at defaults; the anchors only the first anchorRounds. */
     private List<Config> inRound(List<Config> configs, int round) {
-        return configs.stream().filter(c -> round <= settings.anchorRounds() || !c.isAnchor()).toList();
+        return configs.stream()
+                .filter(c -> round <= settings.anchorRounds() || !c.isAnchor())
+                .toList();
     }
 
     static <T> List<T> rotate(List<T> list, int by) {

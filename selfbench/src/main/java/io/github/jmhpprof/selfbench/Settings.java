@@ -8,9 +8,21 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** Command-line settings. Modes set the defaults; the other options override them. */
-record Settings(String mode, int pairs, int anchorRounds, List<String> configs, String benchmarks, List<String> jmhArgs,
-                int fidelityRuns, Path jar, List<Path> javas, Path out, Path work, String stem, String command,
-                boolean help) {
+record Settings(
+        String mode,
+        int pairs,
+        int anchorRounds,
+        List<String> configs,
+        String benchmarks,
+        List<String> jmhArgs,
+        int fidelityRuns,
+        Path jar,
+        List<Path> javas,
+        Path out,
+        Path work,
+        String stem,
+        String command,
+        boolean help) {
 
     static final String USAGE = """
             Usage: java -jar selfbench/target/selfbench.jar [--smoke|--quick|--full] [options]   (from the repository root)
@@ -96,15 +108,25 @@ record Settings(String mode, int pairs, int anchorRounds, List<String> configs, 
             }
         }
         String stem = name != null ? name : LocalDate.now() + "-" + mode + (configs != null ? "-custom" : "");
-        String command = "java -jar selfbench/target/selfbench.jar" + Arrays.stream(args).map(Settings::quote)
-                .map(s -> " " + s).collect(Collectors.joining());
+        String command = "java -jar selfbench/target/selfbench.jar"
+                + Arrays.stream(args).map(Settings::quote).map(s -> " " + s).collect(Collectors.joining());
         int rounds = pairs != null ? pairs : defaultPairs;
         int defaultAnchorRounds = mode.equals("quick") ? Math.min(3, rounds) : rounds;
-        return new Settings(mode, rounds, Math.min(rounds, anchorRounds != null ? anchorRounds : defaultAnchorRounds),
-                List.of((configs != null ? configs : defaultConfigs).split(",")), benchmarks,
+        return new Settings(
+                mode,
+                rounds,
+                Math.min(rounds, anchorRounds != null ? anchorRounds : defaultAnchorRounds),
+                List.of((configs != null ? configs : defaultConfigs).split(",")),
+                benchmarks,
                 List.of((jmhArgs != null ? jmhArgs : defaultJmhArgs).trim().split("\\s+")),
-                fidelity != null ? fidelity : defaultFidelity, jar.toAbsolutePath(), javas,
-                out, Path.of("selfbench/work"), stem, command, help);
+                fidelity != null ? fidelity : defaultFidelity,
+                jar.toAbsolutePath(),
+                javas,
+                out,
+                Path.of("selfbench/work"),
+                stem,
+                command,
+                help);
     }
 
     static String expand(String spec) {

@@ -1,7 +1,6 @@
 package io.github.jmhpprof.selfbench;
 
 import io.github.jmhpprof.testing.RawProfile;
-
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -11,14 +10,16 @@ import java.util.function.Predicate;
 /** Where a profile puts its value: the share of some samples, shares by leaf site, and how far two profiles differ. */
 final class Shares {
 
-    private Shares() {
-    }
+    private Shares() {}
 
     /** The share of {@code type}'s total in the samples {@code which} accepts; NaN for an empty profile. */
     static double of(RawProfile profile, String type, Predicate<RawProfile.Sample> which) {
         int index = profile.indexOf(type);
         long total = profile.total(type);
-        long part = profile.samples().stream().filter(which).mapToLong(s -> s.values()[index]).sum();
+        long part = profile.samples().stream()
+                .filter(which)
+                .mapToLong(s -> s.values()[index])
+                .sum();
         return total == 0 ? Double.NaN : (double) part / total;
     }
 

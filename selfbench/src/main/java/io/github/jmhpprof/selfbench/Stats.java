@@ -5,11 +5,14 @@ import java.util.List;
 /** Medians and quartiles; NaN values are left out. */
 final class Stats {
 
-    private Stats() {
-    }
+    private Stats() {}
 
     static double quantile(List<Double> values, double q) {
-        double[] v = values.stream().filter(d -> d != null && !d.isNaN()).mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] v = values.stream()
+                .filter(d -> d != null && !d.isNaN())
+                .mapToDouble(Double::doubleValue)
+                .sorted()
+                .toArray();
         if (v.length == 0) {
             return Double.NaN;
         }

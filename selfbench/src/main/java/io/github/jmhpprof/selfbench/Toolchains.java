@@ -1,15 +1,14 @@
 package io.github.jmhpprof.selfbench;
 
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
-import org.xml.sax.helpers.DefaultHandler;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * The JDKs of Maven's toolchains file, where the build also finds its JDK 17 and JDK 25 (./setup.sh
@@ -17,8 +16,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
  */
 final class Toolchains {
 
-    private Toolchains() {
-    }
+    private Toolchains() {}
 
     /** {@code ~/.m2/toolchains.xml}, where Maven looks by default. */
     static Path userFile() {
@@ -36,7 +34,8 @@ final class Toolchains {
             builder.setErrorHandler(new DefaultHandler()); // throws on a fatal error instead of printing it
             toolchains = builder.parse(file.toFile()).getElementsByTagName("toolchain");
         } catch (Exception e) {
-            throw new IllegalArgumentException("cannot read Maven's toolchains file " + file + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "cannot read Maven's toolchains file " + file + ": " + e.getMessage(), e);
         }
         for (int i = 0; i < toolchains.getLength(); i++) {
             Element toolchain = (Element) toolchains.item(i);

@@ -23,8 +23,7 @@ public final class GoPprof {
     static final String NOT_FOUND =
             "go tool pprof not found: install golang-go (apt-get install -y golang-go) or run ./setup.sh";
 
-    private static final List<Path> EXTRA_GO_DIRS =
-            List.of(Path.of("/usr/lib/go/bin"), Path.of("/usr/local/go/bin"));
+    private static final List<Path> EXTRA_GO_DIRS = List.of(Path.of("/usr/lib/go/bin"), Path.of("/usr/local/go/bin"));
 
     private static final long DEFAULT_TIMEOUT_SECONDS = 60;
 
@@ -44,8 +43,7 @@ public final class GoPprof {
         }
     }
 
-    private GoPprof() {
-    }
+    private GoPprof() {}
 
     /**
      * Runs {@code go tool pprof <args...> <url>}, fetching the profile over HTTP. pprof saves each
@@ -64,14 +62,16 @@ public final class GoPprof {
                 String savedIn = "Saved profile in " + saved;
                 StringBuilder rest = new StringBuilder();
                 for (String line : result.stderr().split("(?<=\n)")) {
-                    if (!line.equals(fetching) && !(line.startsWith(savedIn) && line.indexOf('\n') == line.length() - 1)) {
+                    if (!line.equals(fetching)
+                            && !(line.startsWith(savedIn) && line.indexOf('\n') == line.length() - 1)) {
                         rest.append(line);
                     }
                 }
                 return new Result(result.exitCode(), result.stdout(), rest.toString());
             } finally {
                 try (Stream<Path> files = Files.walk(saved)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                    files.sorted(java.util.Comparator.reverseOrder())
+                            .forEach(f -> f.toFile().delete());
                 }
             }
         } catch (IOException e) {
@@ -104,9 +104,8 @@ public final class GoPprof {
             Path out = Files.createTempFile("pprof-stdout", ".txt");
             Path err = Files.createTempFile("pprof-stderr", ".txt");
             try {
-                ProcessBuilder builder = new ProcessBuilder(command)
-                        .redirectOutput(out.toFile())
-                        .redirectError(err.toFile());
+                ProcessBuilder builder =
+                        new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
                 // Fixed zone: -raw and -top print the profile time in the local zone.
                 builder.environment().put("TZ", "UTC");
                 builder.environment().putAll(environment);
@@ -115,10 +114,11 @@ public final class GoPprof {
                 process.getOutputStream().close();
                 if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                     process.destroyForcibly().waitFor();
-                    throw new AssertionError("go tool pprof did not finish in " + timeoutSeconds
-                            + " s: " + String.join(" ", command));
+                    throw new AssertionError(
+                            "go tool pprof did not finish in " + timeoutSeconds + " s: " + String.join(" ", command));
                 }
-                return new Result(process.exitValue(),
+                return new Result(
+                        process.exitValue(),
                         Files.readString(out, StandardCharsets.UTF_8),
                         Files.readString(err, StandardCharsets.UTF_8));
             } finally {

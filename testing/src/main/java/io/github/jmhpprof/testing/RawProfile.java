@@ -17,8 +17,7 @@ import java.util.regex.Pattern;
 public final class RawProfile {
 
     /** One sample line and the label line under it. */
-    public record Sample(long[] values, List<Long> locationIds, Map<String, String> labels) {
-    }
+    public record Sample(long[] values, List<Long> locationIds, Map<String, String> labels) {}
 
     /**
      * One line of a location: the function, its file and line, and its system name (pprof prints
@@ -48,8 +47,7 @@ public final class RawProfile {
     private final List<Sample> samples = new ArrayList<>();
     private final Map<Long, List<Frame>> framesByLocation = new HashMap<>();
 
-    private RawProfile() {
-    }
+    private RawProfile() {}
 
     /** Runs {@code go tool pprof -raw} on a file, with nothing allowed on stderr, and reads the output. */
     public static RawProfile of(java.nio.file.Path file) {
@@ -110,13 +108,14 @@ public final class RawProfile {
                     Matcher m = LOCATION.matcher(line);
                     if (m.find()) {
                         currentLocation = Long.parseLong(m.group(1));
-                        p.framesByLocation.computeIfAbsent(currentLocation, k -> new ArrayList<>()).add(frame(m.group(2)));
+                        p.framesByLocation
+                                .computeIfAbsent(currentLocation, k -> new ArrayList<>())
+                                .add(frame(m.group(2)));
                     } else if (currentLocation >= 0 && !line.isBlank()) {
                         p.framesByLocation.get(currentLocation).add(frame(line));
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         return p;
@@ -128,7 +127,8 @@ public final class RawProfile {
             String function = text.trim().split("\\s+")[0];
             return new Frame(function, "", 0, function);
         }
-        return new Frame(f.group(1), f.group(2), Long.parseLong(f.group(3)), f.group(4) != null ? f.group(4) : f.group(1));
+        return new Frame(
+                f.group(1), f.group(2), Long.parseLong(f.group(3)), f.group(4) != null ? f.group(4) : f.group(1));
     }
 
     public List<String> comments() {
@@ -178,7 +178,8 @@ public final class RawProfile {
         if (sample.locationIds().isEmpty()) {
             return Optional.empty();
         }
-        return framesByLocation.getOrDefault(sample.locationIds().get(0), List.of()).stream().findFirst();
+        return framesByLocation.getOrDefault(sample.locationIds().get(0), List.of()).stream()
+                .findFirst();
     }
 
     /** All functions of a sample, leaf first, inlined frames included. */

@@ -1,11 +1,10 @@
 package io.github.jmhpprof.testing;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 class RawProfileTest {
 
@@ -22,7 +21,9 @@ class RawProfileTest {
                      1: 0x0 M=1 org.example.Cache.keep Cache.java:30 s=0
                      2: 0x0 M=1 org.example.Cache.run Cache.java:10 s=0
                 """);
-        assertEquals(Map.of("object", "byte[]", "size", "a b", "thread", "[not sampled]"), p.samples().get(0).labels());
+        assertEquals(
+                Map.of("object", "byte[]", "size", "a b", "thread", "[not sampled]"),
+                p.samples().get(0).labels());
     }
 
     @Test
@@ -41,8 +42,12 @@ class RawProfileTest {
                      2: 0x0 M=1 org.example.Cache.copy Cache.java:30 s=0(org.example.Cache.copy([B)[B)
                              org.example.Cache.keep Cache.java:12 s=0(org.example.Cache.keep()V)
                 """);
-        assertEquals(List.of("[byte[]: allocation site not sampled]"), p.functions(p.samples().get(0)));
-        assertEquals(List.of("org.example.Cache.copy", "org.example.Cache.keep"), p.functions(p.samples().get(1)));
+        assertEquals(
+                List.of("[byte[]: allocation site not sampled]"),
+                p.functions(p.samples().get(0)));
+        assertEquals(
+                List.of("org.example.Cache.copy", "org.example.Cache.keep"),
+                p.functions(p.samples().get(1)));
     }
 
     @Test
@@ -62,6 +67,8 @@ class RawProfileTest {
         RawProfile.Frame leaf = p.leafFrame(p.samples().get(0)).orElseThrow();
         assertEquals(new RawProfile.Frame("Sort.sort", "Sort.java", 14, "Sort.sort([I)V"), leaf);
         assertEquals("Sort.sort:14", leaf.site());
-        assertEquals(new RawProfile.Frame("Sort.run", "Sort.java", 7, "Sort.run"), p.leafFrame(p.samples().get(1)).orElseThrow());
+        assertEquals(
+                new RawProfile.Frame("Sort.run", "Sort.java", 7, "Sort.run"),
+                p.leafFrame(p.samples().get(1)).orElseThrow());
     }
 }

@@ -1,7 +1,6 @@
 package io.github.jmhpprof.recording.async;
 
 import io.github.jmhpprof.report.Quantity;
-
 import java.time.Duration;
 
 /**
@@ -28,7 +27,9 @@ public record AllocationInterval(long bytes, long expectedSamples, String basis)
 
     /** Without a warmup to measure: async-profiler's own default, Go's MemProfileRate. */
     public static AllocationInterval unmeasured() {
-        return new AllocationInterval(AsyncProfilerRecording.DEFAULT_ALLOC_INTERVAL, -1,
+        return new AllocationInterval(
+                AsyncProfilerRecording.DEFAULT_ALLOC_INTERVAL,
+                -1,
                 "the default, as there was no warmup iteration to measure the allocation rate in");
     }
 

@@ -15,8 +15,7 @@ public final class AsyncProfilerLibrary {
     /** The version this plugin is built and tested with (the root pom's {@code async-profiler.version}). */
     static final String TESTED_VERSION = "4.1";
 
-    private AsyncProfilerLibrary() {
-    }
+    private AsyncProfilerLibrary() {}
 
     /** Empty when async-profiler loads here; otherwise why not, and what to do about it. */
     public static Optional<String> unavailableReason() {
@@ -36,7 +35,8 @@ public final class AsyncProfilerLibrary {
                     + " is not on the class path. Add the dependency tools.profiler:async-profiler to the benchmark "
                     + "project (Maven: <dependency><groupId>tools.profiler</groupId><artifactId>async-profiler</artifactId>"
                     + "<version>" + TESTED_VERSION + "</version></dependency>; Gradle: "
-                    + "'tools.profiler:async-profiler:" + TESTED_VERSION + "'), so that it is in the benchmark jar or on "
+                    + "'tools.profiler:async-profiler:" + TESTED_VERSION
+                    + "'), so that it is in the benchmark jar or on "
                     + "the class path of the JVMs JMH forks; or use engine=jfr or engine=auto");
         }
         try {
@@ -44,7 +44,8 @@ public final class AsyncProfilerLibrary {
             return Optional.empty();
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof UnsatisfiedLinkError || cause instanceof IllegalStateException
+            if (cause instanceof UnsatisfiedLinkError
+                    || cause instanceof IllegalStateException
                     || cause instanceof SecurityException) {
                 return Optional.of(platformProblem(cause));
             }

@@ -10,14 +10,13 @@ import io.github.jmhpprof.recording.jfr.EventSource;
 import io.github.jmhpprof.recording.jfr.JfrEventReader;
 import io.github.jmhpprof.recording.jfr.JfrRecording;
 import io.github.jmhpprof.threads.ThreadSelector;
-import one.profiler.AsyncProfiler;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
+import one.profiler.AsyncProfiler;
 
 /**
  * async-profiler as the sampling engine of the CPU and allocation profiles. It writes its output
@@ -41,6 +40,7 @@ public final class AsyncProfilerRecording implements Recorder {
     public static final long DEFAULT_ALLOC_INTERVAL = 512 * 1024;
     /** The profiles async-profiler samples; JFR, run alongside, records the others. */
     private static final Set<ProfileKind> SAMPLED = EnumSet.of(ProfileKind.CPU, ProfileKind.ALLOC);
+
     private static final Set<ProfileKind> BY_JFR = EnumSet.of(ProfileKind.BLOCK, ProfileKind.MUTEX, ProfileKind.HEAP);
 
     private final AsyncProfiler profiler;
@@ -52,8 +52,8 @@ public final class AsyncProfilerRecording implements Recorder {
     private long allocInterval;
     private String cpuEngine;
 
-    private AsyncProfilerRecording(AsyncProfiler profiler, RecordingPlan plan, int stackDepth, Path file,
-                                   JfrRecording waits) {
+    private AsyncProfilerRecording(
+            AsyncProfiler profiler, RecordingPlan plan, int stackDepth, Path file, JfrRecording waits) {
         this.profiler = profiler;
         this.plan = plan;
         this.stackDepth = stackDepth;
@@ -152,8 +152,8 @@ public final class AsyncProfilerRecording implements Recorder {
     public void stopAndRead(MeasurementWindows windows, ThreadSelector selector, Samples samples) throws IOException {
         if (running) {
             stopProfiler();
-            JfrEventReader reader = new JfrEventReader(EventSource.asyncProfiler(allocInterval), windows, selector,
-                    samples.only(SAMPLED));
+            JfrEventReader reader = new JfrEventReader(
+                    EventSource.asyncProfiler(allocInterval), windows, selector, samples.only(SAMPLED));
             reader.read(file);
             cpuEngine = reader.asyncProfilerCpuEngine();
         }

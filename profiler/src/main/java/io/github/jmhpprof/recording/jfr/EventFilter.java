@@ -12,7 +12,8 @@ record EventFilter(MeasurementWindows windows, ThreadSelector selector) {
         if (thread == null || thread.getJavaName() == null) {
             return false;
         }
-        String group = thread.getThreadGroup() == null ? null : thread.getThreadGroup().getName();
+        String group =
+                thread.getThreadGroup() == null ? null : thread.getThreadGroup().getName();
         return selector.isBenchmarkThread(thread.getJavaThreadId(), thread.getJavaName(), group);
     }
 

@@ -14,8 +14,7 @@ public final class JfrDurations {
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ns|us|ms|s|m|h|d)");
 
-    private JfrDurations() {
-    }
+    private JfrDurations() {}
 
     /** {@code <number><unit>}, with or without a space; empty when the text is not of that form or too large. */
     public static Optional<Duration> parse(String text) {

@@ -10,14 +10,13 @@ import io.github.jmhpprof.recording.MeasurementWindows;
 import io.github.jmhpprof.recording.RecordingPlan;
 import io.github.jmhpprof.recording.Samples;
 import io.github.jmhpprof.threads.ThreadSelector;
+import java.io.IOException;
+import java.nio.file.Path;
 import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedObject;
 import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
-
-import java.io.IOException;
-import java.nio.file.Path;
 
 /**
  * Streams JFR events, one at a time, into engine-neutral {@link Samples}: only events of benchmark
@@ -84,11 +83,11 @@ public final class JfrEventReader {
                 }
             }
             case JfrEvents.THREAD_PARK -> waited(event, event.getClass("parkedClass"), WaitEvents.Wait.PARK);
-            case JfrEvents.MONITOR_ENTER -> waited(event, event.getClass("monitorClass"), WaitEvents.Wait.MONITOR_ENTER);
+            case JfrEvents.MONITOR_ENTER ->
+                waited(event, event.getClass("monitorClass"), WaitEvents.Wait.MONITOR_ENTER);
             case JfrEvents.MONITOR_WAIT -> waited(event, event.getClass("monitorClass"), WaitEvents.Wait.MONITOR_WAIT);
             case JfrEvents.OLD_OBJECT_SAMPLE -> liveObject(event);
-            default -> {
-            }
+            default -> {}
         }
     }
 
@@ -113,8 +112,12 @@ public final class JfrEventReader {
     private void allocationSample(RecordedEvent event) {
         RecordedThread thread = event.getThread();
         if (alloc != null && filter.counts(event, thread)) {
-            alloc.add(thread.getJavaThreadId(), thread.getJavaName(), stack(event),
-                    className(event.getClass("objectClass")), event.getLong("weight"));
+            alloc.add(
+                    thread.getJavaThreadId(),
+                    thread.getJavaName(),
+                    stack(event),
+                    className(event.getClass("objectClass")),
+                    event.getLong("weight"));
         }
     }
 
@@ -133,8 +136,13 @@ public final class JfrEventReader {
             return;
         }
         double chance = -Math.expm1(-(double) size / source.allocInterval());
-        alloc.addSized(thread.getJavaThreadId(), thread.getJavaName(), stack(event),
-                className(event.getClass("objectClass")), Math.round(size / chance), size);
+        alloc.addSized(
+                thread.getJavaThreadId(),
+                thread.getJavaName(),
+                stack(event),
+                className(event.getClass("objectClass")),
+                Math.round(size / chance),
+                size);
     }
 
     private void objectSize(RecordedEvent event) {
@@ -167,7 +175,8 @@ public final class JfrEventReader {
             return;
         }
         boolean estimated = !event.hasField("objectSize");
-        long bytes = estimated ? sizes().bytes(type.getName(), event.getInt("arrayElements")) : event.getLong("objectSize");
+        long bytes =
+                estimated ? sizes().bytes(type.getName(), event.getInt("arrayElements")) : event.getLong("objectSize");
         heap.add(stack(event), thread.getJavaName(), className(type), bytes, estimated);
     }
 

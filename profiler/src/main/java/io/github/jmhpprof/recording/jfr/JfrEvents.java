@@ -14,6 +14,5 @@ final class JfrEvents {
     static final String OLD_OBJECT_SAMPLE = "jdk.OldObjectSample";
     static final String ACTIVE_SETTING = "jdk.ActiveSetting";
 
-    private JfrEvents() {
-    }
+    private JfrEvents() {}
 }

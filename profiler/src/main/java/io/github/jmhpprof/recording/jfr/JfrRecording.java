@@ -4,19 +4,18 @@ import io.github.jmhpprof.model.ProfileKind;
 import io.github.jmhpprof.recording.MeasurementWindows;
 import io.github.jmhpprof.recording.Recorder;
 import io.github.jmhpprof.recording.RecordingPlan;
-import io.github.jmhpprof.recording.Samples;
 import io.github.jmhpprof.recording.SamplerText;
+import io.github.jmhpprof.recording.Samples;
 import io.github.jmhpprof.threads.ThreadSelector;
-import jdk.jfr.EventSettings;
-import jdk.jfr.EventType;
-import jdk.jfr.FlightRecorder;
-import jdk.jfr.Recording;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Function;
+import jdk.jfr.EventSettings;
+import jdk.jfr.EventType;
+import jdk.jfr.FlightRecorder;
+import jdk.jfr.Recording;
 
 /** A JFR recording started in this JVM, with the events a {@link RecordingPlan} asks for. */
 public final class JfrRecording implements Recorder {
@@ -52,15 +51,20 @@ public final class JfrRecording implements Recorder {
         checkAvailable();
         if (plan.has(ProfileKind.CPU)) {
             if (plan.cpuTime()) {
-                enable.apply(JfrEvents.CPU_TIME_SAMPLE).with("throttle", jfrDuration(plan.cpuInterval())).withStackTrace();
+                enable.apply(JfrEvents.CPU_TIME_SAMPLE)
+                        .with("throttle", jfrDuration(plan.cpuInterval()))
+                        .withStackTrace();
                 enable.apply(JfrEvents.CPU_TIME_SAMPLES_LOST);
             } else {
-                enable.apply(JfrEvents.EXECUTION_SAMPLE).withPeriod(plan.cpuInterval()).withStackTrace();
+                enable.apply(JfrEvents.EXECUTION_SAMPLE)
+                        .withPeriod(plan.cpuInterval())
+                        .withStackTrace();
             }
         }
         if (plan.has(ProfileKind.ALLOC)) {
             enable.apply(JfrEvents.ALLOCATION_SAMPLE)
-                    .with("throttle", plan.allocSamplesPerSecond() + "/s").withStackTrace();
+                    .with("throttle", plan.allocSamplesPerSecond() + "/s")
+                    .withStackTrace();
             // Without stacks these are cheap; they give object sizes for the alloc_objects estimate.
             enable.apply(JfrEvents.ALLOCATION_IN_NEW_TLAB).withoutStackTrace();
             enable.apply(JfrEvents.ALLOCATION_OUTSIDE_TLAB).withoutStackTrace();
@@ -71,7 +75,9 @@ public final class JfrRecording implements Recorder {
             enable.apply(JfrEvents.MONITOR_ENTER).withThreshold(threshold).withStackTrace();
         }
         if (plan.has(ProfileKind.BLOCK)) {
-            enable.apply(JfrEvents.MONITOR_WAIT).withThreshold(plan.blockThreshold()).withStackTrace();
+            enable.apply(JfrEvents.MONITOR_WAIT)
+                    .withThreshold(plan.blockThreshold())
+                    .withStackTrace();
         }
         if (plan.has(ProfileKind.HEAP)) {
             // Emitted when the recording stops, one event per sampled object still alive; cutoff 0

@@ -1,15 +1,14 @@
 package io.github.jmhpprof.recording.jfr;
 
-import jdk.jfr.FlightRecorder;
-import jdk.jfr.FlightRecorderListener;
-import jdk.jfr.Recording;
-import jdk.jfr.RecordingState;
-
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import jdk.jfr.FlightRecorder;
+import jdk.jfr.FlightRecorderListener;
+import jdk.jfr.Recording;
+import jdk.jfr.RecordingState;
 
 /**
  * Other JFR recordings in this JVM (the user's {@code -prof jfr}, {@code -XX:StartFlightRecording}).
@@ -19,8 +18,7 @@ import java.util.function.Consumer;
  */
 public final class OtherRecordings {
 
-    private OtherRecordings() {
-    }
+    private OtherRecordings() {}
 
     /**
      * Watches the other recordings from now until the returned handle is closed, and hands every

@@ -3,13 +3,12 @@ package io.github.jmhpprof.recording.jfr;
 import io.github.jmhpprof.model.ClassNames;
 import io.github.jmhpprof.model.Frame;
 import io.github.jmhpprof.model.Stack;
-import jdk.jfr.consumer.RecordedFrame;
-import jdk.jfr.consumer.RecordedMethod;
-import jdk.jfr.consumer.RecordedStackTrace;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedMethod;
+import jdk.jfr.consumer.RecordedStackTrace;
 
 /** Turns JFR stack traces into engine-neutral stacks. */
 final class StackConverter {
@@ -19,8 +18,7 @@ final class StackConverter {
     /** Stands in for a stack that JFR could not walk. */
     static final Frame NO_STACK = Frame.synthetic("[no stack]");
 
-    private StackConverter() {
-    }
+    private StackConverter() {}
 
     /** async-profiler's library, extracted under a random name ({@code libasyncProfiler-6322115940.so}) each run. */
     private static final Pattern EXTRACTED_COPY = Pattern.compile("^(libasyncProfiler)-\\d+(?=\\.)");
@@ -61,7 +59,9 @@ final class StackConverter {
     /** The library of an async-profiler frame of native code, or empty for a Java frame. */
     static String nativeLibrary(RecordedFrame frame) {
         String type = frame.getType();
-        String owner = frame.getMethod().getType() == null ? "" : frame.getMethod().getType().getName();
+        String owner = frame.getMethod().getType() == null
+                ? ""
+                : frame.getMethod().getType().getName();
         if ("Kernel".equals(type)) {
             return "[kernel]";
         }
@@ -72,7 +72,8 @@ final class StackConverter {
             return "[native]";
         }
         // A Java native method (JNI) keeps its class; a library has a file name instead.
-        boolean library = "C++".equals(type) || owner.contains(".so") || owner.endsWith(".dylib") || owner.startsWith("[");
+        boolean library =
+                "C++".equals(type) || owner.contains(".so") || owner.endsWith(".dylib") || owner.startsWith("[");
         return library ? EXTRACTED_COPY.matcher(owner).replaceFirst("$1") : "";
     }
 }

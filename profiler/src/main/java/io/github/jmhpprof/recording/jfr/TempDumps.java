@@ -21,8 +21,7 @@ public final class TempDumps {
     private static final Pattern OWN_FOLDER = Pattern.compile(Pattern.quote(PREFIX) + "(\\d+)");
     private static Path dir;
 
-    private TempDumps() {
-    }
+    private TempDumps() {}
 
     /** A new empty file for one dump, in this process's folder; the caller deletes it. */
     public static Path newFile() throws IOException {
@@ -34,7 +33,8 @@ public final class TempDumps {
         if (dir == null || !Files.isDirectory(dir)) {
             Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
             removeLeftovers(tmp);
-            Path created = Files.createDirectories(tmp.resolve(PREFIX + ProcessHandle.current().pid()));
+            Path created = Files.createDirectories(
+                    tmp.resolve(PREFIX + ProcessHandle.current().pid()));
             try {
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteFolder(created), "jmh-pprof temp dumps"));
             } catch (IllegalStateException e) {
@@ -55,7 +55,8 @@ public final class TempDumps {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(tmp, PREFIX + "*")) {
             for (Path entry : entries) {
                 Matcher m = OWN_FOLDER.matcher(entry.getFileName().toString());
-                if (m.matches() && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)
+                if (m.matches()
+                        && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)
                         && ProcessHandle.of(Long.parseLong(m.group(1))).isEmpty()) {
                     deleteFolder(entry);
                 }

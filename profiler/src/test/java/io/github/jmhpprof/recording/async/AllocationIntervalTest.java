@@ -1,10 +1,9 @@
 package io.github.jmhpprof.recording.async;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 class AllocationIntervalTest {
 
@@ -26,14 +25,18 @@ class AllocationIntervalTest {
 
     @Test
     void theIntervalFollowsTheRateSoTheSampleCountDoesNot() {
-        long slow = AllocationInterval.fromWarmup(10_000_000L, Duration.ofSeconds(1), 20).bytes();
-        long fast = AllocationInterval.fromWarmup(1_000_000_000L, Duration.ofSeconds(1), 20).bytes();
+        long slow = AllocationInterval.fromWarmup(10_000_000L, Duration.ofSeconds(1), 20)
+                .bytes();
+        long fast = AllocationInterval.fromWarmup(1_000_000_000L, Duration.ofSeconds(1), 20)
+                .bytes();
         assertEquals(100, fast / slow);
     }
 
     @Test
     void aBenchmarkThatHardlyAllocatesIsSampledEveryKilobyte() {
-        assertEquals(AllocationInterval.MIN_BYTES, AllocationInterval.fromWarmup(0, Duration.ofSeconds(1), 10).bytes());
+        assertEquals(
+                AllocationInterval.MIN_BYTES,
+                AllocationInterval.fromWarmup(0, Duration.ofSeconds(1), 10).bytes());
     }
 
     @Test

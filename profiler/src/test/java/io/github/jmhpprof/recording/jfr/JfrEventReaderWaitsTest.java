@@ -1,17 +1,18 @@
 package io.github.jmhpprof.recording.jfr;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.jmhpprof.contention.ContentionSamples;
 import io.github.jmhpprof.model.Frame;
-import io.github.jmhpprof.model.ProfileKind;
 import io.github.jmhpprof.model.Labels;
 import io.github.jmhpprof.model.ProfileData;
+import io.github.jmhpprof.model.ProfileKind;
 import io.github.jmhpprof.model.Sample;
 import io.github.jmhpprof.recording.MeasurementWindows;
 import io.github.jmhpprof.recording.RecordingPlan;
 import io.github.jmhpprof.recording.Samples;
 import io.github.jmhpprof.threads.ThreadSelector;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,9 +22,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.ReentrantLock;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * Real JFR recordings of this JVM, read back: which waits go to the block and the mutex profile.
@@ -36,12 +35,14 @@ class JfrEventReaderWaitsTest {
     private static final Duration HOLD = Duration.ofMillis(50);
 
     private final MeasurementWindows windows = new MeasurementWindows();
-    private final ThreadSelector selector = new ThreadSelector(Thread.currentThread().getId());
+    private final ThreadSelector selector =
+            new ThreadSelector(Thread.currentThread().getId());
 
     @Test
     void lockWaitsGoToBothProfilesAndOtherWaitsToTheBlockProfileOnly() throws Exception {
         RecordingPlan plan = RecordingPlan.of(ProfileKind.BLOCK, ProfileKind.MUTEX)
-                .withBlockThreshold(Duration.ZERO).withMutexThreshold(Duration.ZERO);
+                .withBlockThreshold(Duration.ZERO)
+                .withMutexThreshold(Duration.ZERO);
         Samples samples = Samples.forPlan(plan);
         ContentionSamples block = samples.block();
         ContentionSamples mutex = samples.mutex();
@@ -68,7 +69,9 @@ class JfrEventReaderWaitsTest {
         for (String method : List.of("enterMonitor", "lockReentrant", "takeFromQueue")) {
             assertTrue(delayThrough(blockProfile, method) >= HOLD.toNanos() / 2, method + " in block");
         }
-        assertTrue(mutexProfile.samples().stream().anyMatch(s -> "java.lang.Object".equals(s.labels().get("lock"))),
+        assertTrue(
+                mutexProfile.samples().stream()
+                        .anyMatch(s -> "java.lang.Object".equals(s.labels().get("lock"))),
                 "the monitor's class labels the wait");
     }
 
@@ -93,7 +96,10 @@ class JfrEventReaderWaitsTest {
     }
 
     private static long delayThrough(ProfileData profile, String method) {
-        return profile.samples().stream().filter(s -> through(s, method)).mapToLong(s -> s.values()[1]).sum();
+        return profile.samples().stream()
+                .filter(s -> through(s, method))
+                .mapToLong(s -> s.values()[1])
+                .sum();
     }
 
     private static boolean through(Sample sample, String method) {

@@ -1,5 +1,7 @@
 package io.github.jmhpprof.recording.jfr;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.jmhpprof.alloc.AllocationSamples;
 import io.github.jmhpprof.cpu.CpuSamples;
 import io.github.jmhpprof.model.ProfileKind;
@@ -7,8 +9,6 @@ import io.github.jmhpprof.recording.MeasurementWindows;
 import io.github.jmhpprof.recording.RecordingPlan;
 import io.github.jmhpprof.recording.Samples;
 import io.github.jmhpprof.threads.ThreadSelector;
-import org.junit.jupiter.api.Test;
-
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * The profiler's memory after reading a recording grows with the number of distinct stacks, not
@@ -26,36 +25,50 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class LongRunMemoryTest {
 
-    private record Reading(long events, int entries, long retainedBytes, long fileBytes) {
-    }
+    private record Reading(long events, int entries, long retainedBytes, long fileBytes) {}
 
     @Test
     void memoryAfterReadingDoesNotGrowWithTheLengthOfTheRun() throws Exception {
         Reading shortRun = recordAndRead(Duration.ofSeconds(1));
         Reading longRun = recordAndRead(Duration.ofSeconds(5));
-        System.out.printf(Locale.ROOT, "1 ms interval: 1 s run: %d events, %d KB recording, %d entries and about %d KB"
+        System.out.printf(
+                Locale.ROOT,
+                "1 ms interval: 1 s run: %d events, %d KB recording, %d entries and about %d KB"
                         + " held after reading; 5 s run: %d events, %d KB recording, %d entries and about %d KB held%n",
-                shortRun.events, shortRun.fileBytes / 1024, shortRun.entries, shortRun.retainedBytes / 1024,
-                longRun.events, longRun.fileBytes / 1024, longRun.entries, longRun.retainedBytes / 1024);
-        assertTrue(longRun.events >= 3 * shortRun.events, "the long run has many more events: " + longRun + " vs " + shortRun);
-        assertTrue(longRun.entries <= 1.5 * shortRun.entries + 50,
+                shortRun.events,
+                shortRun.fileBytes / 1024,
+                shortRun.entries,
+                shortRun.retainedBytes / 1024,
+                longRun.events,
+                longRun.fileBytes / 1024,
+                longRun.entries,
+                longRun.retainedBytes / 1024);
+        assertTrue(
+                longRun.events >= 3 * shortRun.events,
+                "the long run has many more events: " + longRun + " vs " + shortRun);
+        assertTrue(
+                longRun.entries <= 1.5 * shortRun.entries + 50,
                 "entries held do not follow the event count: " + longRun + " vs " + shortRun);
-        assertTrue(longRun.retainedBytes <= 2 * shortRun.retainedBytes + 512 * 1024,
+        assertTrue(
+                longRun.retainedBytes <= 2 * shortRun.retainedBytes + 512 * 1024,
                 "held memory does not follow the event count: " + longRun + " vs " + shortRun);
     }
 
     private static Reading recordAndRead(Duration length) throws Exception {
         AtomicBoolean running = new AtomicBoolean(true);
-        Thread worker = new Thread(() -> {
-            long sink = 0;
-            while (running.get()) {
-                sink += Workload.step(sink);
-            }
-            System.out.print(sink == 42 ? "" : "");
-        }, "memory-test-worker");
+        Thread worker = new Thread(
+                () -> {
+                    long sink = 0;
+                    while (running.get()) {
+                        sink += Workload.step(sink);
+                    }
+                    System.out.print(sink == 42 ? "" : "");
+                },
+                "memory-test-worker");
         MeasurementWindows windows = new MeasurementWindows();
         RecordingPlan plan = RecordingPlan.of(ProfileKind.CPU, ProfileKind.ALLOC)
-                .withCpuInterval(Duration.ofMillis(1)).withAllocSamplesPerSecond(1000);
+                .withCpuInterval(Duration.ofMillis(1))
+                .withAllocSamplesPerSecond(1000);
         JfrRecording recording = JfrRecording.start(plan);
         worker.start();
         windows.open(Instant.now());
@@ -67,13 +80,20 @@ class LongRunMemoryTest {
         recording.close();
         try {
             long before = usedHeapAfterGc();
-            Samples samples = JfrEventReader.read(file, plan, windows, new ThreadSelector(Thread.currentThread().getId()));
+            Samples samples = JfrEventReader.read(
+                    file,
+                    plan,
+                    windows,
+                    new ThreadSelector(Thread.currentThread().getId()));
             CpuSamples cpu = samples.cpu();
             AllocationSamples alloc = samples.alloc();
             long after = usedHeapAfterGc();
             long events = cpu.sampleCount() + alloc.sampleCount();
-            Reading reading = new Reading(events, cpu.distinctEntries() + alloc.distinctEntries(),
-                    Math.max(0, after - before), Files.size(file));
+            Reading reading = new Reading(
+                    events,
+                    cpu.distinctEntries() + alloc.distinctEntries(),
+                    Math.max(0, after - before),
+                    Files.size(file));
             // keep the collectors reachable until measured
             assertTrue(cpu.sampleCount() >= 0 && alloc.sampleCount() >= 0);
             return reading;
