@@ -59,7 +59,7 @@ public final class CompareCommand {
                 markdown.append(ComparisonTables.markdown(c)).append('\n');
             }
             if (options.csv() != null) {
-                write(options.csv(), ComparisonTables.csv(comparisons));
+                write(options.csv(), ComparisonCsv.csv(comparisons));
             }
             if (options.markdown() != null) {
                 write(options.markdown(), markdown.toString());

@@ -2,45 +2,17 @@ package io.github.jmhpprof.compare;
 
 import io.github.jmhpprof.report.Quantity;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * A comparison written as a terminal table, Markdown and CSV. Scores are medians (of fork
+ * A comparison written as a terminal table and Markdown ({@link ComparisonCsv} writes the CSV). Scores are medians (of fork
  * medians, or of iterations; see {@link ScoreTest}) with their spread; the delta is {@code ~}
  * where the U-test does not find the difference significant, as benchstat prints it.
  */
 public final class ComparisonTables {
 
-    static final List<String> CSV_HEADER = List.of(
-            "benchmark",
-            "params",
-            "old_score",
-            "new_score",
-            "unit",
-            "delta_pct",
-            "p_value",
-            "significant",
-            "old_bytes_per_op",
-            "new_bytes_per_op",
-            "old_run",
-            "new_run",
-            "mode",
-            "units",
-            "old_n",
-            "new_n",
-            "old_spread_pct",
-            "new_spread_pct",
-            "old_allocs_per_op",
-            "new_allocs_per_op",
-            "old_cpu_ns_per_op",
-            "new_cpu_ns_per_op",
-            "top_cpu_change",
-            "top_alloc_change",
-            "cpu_diff_command",
-            "alloc_diff_command");
     private static final List<String> HEADER = List.of(
             "benchmark",
             "params",
@@ -118,51 +90,6 @@ public final class ComparisonTables {
             }
         }
         return md.toString();
-    }
-
-    /** One CSV for one or more comparisons (one per NEW run), header first. */
-    public static String csv(List<Comparison> comparisons) {
-        StringBuilder csv = new StringBuilder(String.join(",", CSV_HEADER)).append('\n');
-        for (Comparison c : comparisons) {
-            for (BenchmarkComparison r : c.rows()) {
-                ScoreTest t = r.test();
-                List<String> cells = List.of(
-                        quote(r.benchmark()),
-                        quote(r.params()),
-                        number(t.oldMedian()),
-                        number(t.newMedian()),
-                        quote(r.newScores().unit()),
-                        number(r.deltaPct()),
-                        number(t.pValue()),
-                        Boolean.toString(t.significant()),
-                        number(r.oldScores().bytesPerOp()),
-                        number(r.newScores().bytesPerOp()),
-                        quote(c.oldRun().name()),
-                        quote(c.newRun().name()),
-                        quote(r.newScores().mode()),
-                        t.byForks() ? "forks" : "iterations",
-                        Integer.toString(t.oldValues().length),
-                        Integer.toString(t.newValues().length),
-                        number(Stats.spreadPercent(t.oldValues())),
-                        number(Stats.spreadPercent(t.newValues())),
-                        number(r.oldAllocsPerOp()),
-                        number(r.newAllocsPerOp()),
-                        number(r.oldScores().cpuNanosPerOp()),
-                        number(r.newScores().cpuNanosPerOp()),
-                        quote(topChange(r.cpuChanges(), "nanoseconds")),
-                        quote(topChange(r.allocChanges(), "bytes")),
-                        quote(
-                                r.hasProfile(BenchmarkComparison.CPU_PER_OP)
-                                        ? r.diffCommand(BenchmarkComparison.CPU_PER_OP)
-                                        : ""),
-                        quote(
-                                r.hasProfile(BenchmarkComparison.ALLOC_PER_OP)
-                                        ? r.diffCommand(BenchmarkComparison.ALLOC_PER_OP)
-                                        : ""));
-                csv.append(String.join(",", cells)).append('\n');
-            }
-        }
-        return csv.toString();
     }
 
     private static String title(Comparison c) {
@@ -252,7 +179,7 @@ public final class ComparisonTables {
                 Quantity.format(ch.newPerOp(), unit));
     }
 
-    private static String topChange(List<FunctionChanges.Change> changes, String unit) {
+    static String topChange(List<FunctionChanges.Change> changes, String unit) {
         return changes.isEmpty()
                 ? ""
                 : changes.get(0).function() + " " + signed(changes.get(0).delta(), unit);
@@ -302,21 +229,8 @@ public final class ComparisonTables {
         return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%,." + decimals + "f", v);
     }
 
-    private static String number(double v) {
-        return Double.isFinite(v)
-                ? new BigDecimal(v)
-                        .round(MathContext.DECIMAL64)
-                        .stripTrailingZeros()
-                        .toPlainString()
-                : "";
-    }
-
     /** A number as the user typed it: 0.05, 10, 2.5. */
     static String plain(double v) {
         return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
-    }
-
-    private static String quote(String s) {
-        return "\"" + s.replace("\"", "\"\"") + "\"";
     }
 }

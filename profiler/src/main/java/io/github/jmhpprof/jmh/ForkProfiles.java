@@ -156,7 +156,7 @@ final class ForkProfiles {
 
     private long writeFile(ProfileData profile, Path forkDir, ProfileKind kind) throws IOException {
         Path file = OutputLayout.profile(forkDir, kind);
-        ProfileData shown = options.fullStacks()
+        ProfileData shown = options.stacks() == Stacks.FULL
                 ? profile
                 : HarnessFrames.of(benchmark.getBenchmark()).fold(profile);
         ViewerTitle.set(shown, ViewerTitle.of(benchmark));

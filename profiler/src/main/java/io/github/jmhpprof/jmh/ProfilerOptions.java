@@ -24,7 +24,7 @@ import java.util.Set;
  * @param mutexThreshold     shortest lock wait the mutex profile records
  * @param heapSamples        how many live objects JFR's old-object sampler keeps, passed to forked JVMs
  * @param engine             which sampler records the CPU and allocation profiles
- * @param fullStacks         keep JMH's harness frames above the benchmark method instead of folding them into one root
+ * @param stacks             whether JMH's harness frames above the benchmark method are folded into one root or kept
  * @param baseline           output root of an earlier run to compare this run with at its end, or null
  */
 public record ProfilerOptions(
@@ -39,7 +39,7 @@ public record ProfilerOptions(
         Duration mutexThreshold,
         int heapSamples,
         Engine engine,
-        boolean fullStacks,
+        Stacks stacks,
         Path baseline) {
 
     /** JFR refuses stack depths above this. */
@@ -120,14 +120,14 @@ public record ProfilerOptions(
                     + "macOS), JFR otherwise; async = async-profiler or fail; jfr = JDK Flight Recorder, whose allocation "
                     + "sites come from buffer-refill sampling",
             Engine.AUTO);
-    static final OptionSpec<Boolean> STACKS = new OptionSpec<>(
+    static final OptionSpec<Stacks> STACKS = OptionSpec.oneOf(
             "stacks",
-            "benchmark|full",
+            Stacks.values(),
+            Stacks::optionName,
             "benchmark = JMH's frames above "
                     + "the @Benchmark method (thread, executor, reflection, generated stubs) folded into one root frame "
                     + "[JMH Class::method]; full = keep them",
-            "benchmark",
-            OptionValues.either("benchmark", "full", "benchmark (the harness frames folded into one root) or full"));
+            Stacks.BENCHMARK);
     static final OptionSpec<Path> BASELINE = new OptionSpec<>(
             "baseline",
             "<path>",

@@ -29,10 +29,10 @@ class ProfilerOptionsTest {
         assertEquals(256, o.heapSamples());
         assertEquals(Engine.AUTO, o.engine(), "async-profiler wherever it loads, JFR elsewhere");
         assertEquals(
-                false,
-                o.fullStacks(),
+                Stacks.BENCHMARK,
+                o.stacks(),
                 "the harness frames folded into one root, as Go's benchmark profiles start near the benchmark");
-        assertEquals(true, ProfilerOptions.parse("stacks=full").fullStacks());
+        assertEquals(Stacks.FULL, ProfilerOptions.parse("stacks=full").stacks());
     }
 
     @Test
@@ -81,7 +81,7 @@ class ProfilerOptionsTest {
                 "mutexThreshold=11s      | up to 10s",
                 "heapSamples=0           | from 1 to 65536",
                 "heapSamples=many        | option 'heapSamples' has a bad value 'many'",
-                "stacks=all              | option 'stacks' has a bad value 'all'; expected benchmark",
+                "stacks=all              | option 'stacks' has a bad value 'all'; expected one of benchmark, full",
                 "cpu=fast                | one of auto, cputime, execution",
                 "engine=perf             | option 'engine' has a bad value 'perf'; expected one of auto, async, jfr",
                 "dir=a;dir=b             | given twice",
