@@ -103,6 +103,25 @@ class AsyncEngineIT {
     }
 
     @Test
+    void allocRateCapsAsyncProfilersAllocationSamples() throws Exception {
+        // The default run: 1,000/s over 3 x 1 s of measurement.
+        String chosen = RawProfile.of(run.profile("ConcatBenchmark.plus", "alloc.pb.gz"))
+                .comment("sampler");
+        assertTrue(chosen.contains("chosen for about 3000 samples"), chosen);
+
+        Path dir = BenchmarksJar.newWorkDir("async-alloc-rate");
+        BenchmarksJar.Run capped = BenchmarksJar.run(
+                dir,
+                120,
+                BenchmarksJar.args(
+                        "ConcatBenchmark.plus -f 1 -wi 1 -w 300ms -i 2 -r 500ms -prof pprof:allocRate=200/s"));
+        assertEquals(0, capped.exitCode(), capped.output());
+        String sampler = RawProfile.of(capped.profile("ConcatBenchmark.plus", "alloc.pb.gz"))
+                .comment("sampler");
+        assertTrue(sampler.contains("chosen for about 200 samples"), sampler);
+    }
+
+    @Test
     void goToolPprofReadsEveryFileWithoutComplaint() throws IOException {
         for (String benchmark : BENCHMARKS) {
             for (String file : List.of("cpu.pb.gz", "alloc.pb.gz", "cpu-per-op.pb.gz", "alloc-per-op.pb.gz")) {

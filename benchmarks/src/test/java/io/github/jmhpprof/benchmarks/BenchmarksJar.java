@@ -73,6 +73,11 @@ final class BenchmarksJar {
         return Files.createTempDirectory(root, name + "-");
     }
 
+    /** JMH arguments written as one line, split at spaces (none of them may hold one). */
+    static List<String> args(String line) {
+        return List.of(line.trim().split(" +"));
+    }
+
     static Run run(Path workDir, long timeoutSeconds, List<String> args) throws IOException, InterruptedException {
         return run(workDir, timeoutSeconds, List.of(), args);
     }

@@ -31,16 +31,22 @@ final class AsyncSamplingStart {
     private final BenchmarkParams benchmark;
     private final ThreadSelector selector;
     private final boolean alloc;
+    private final int allocSamplesPerSecond;
     private ThreadSnapshot warmupBefore;
     private long warmupStartNanos;
     private AllocationInterval interval;
 
+    /** @param allocSamplesPerSecond at most this many allocation samples per second; 0 without an allocation profile */
     AsyncSamplingStart(
-            AsyncProfilerRecording recording, BenchmarkParams benchmark, ThreadSelector selector, boolean alloc) {
+            AsyncProfilerRecording recording,
+            BenchmarkParams benchmark,
+            ThreadSelector selector,
+            int allocSamplesPerSecond) {
         this.recording = recording;
         this.benchmark = benchmark;
         this.selector = selector;
-        this.alloc = alloc;
+        this.alloc = allocSamplesPerSecond > 0;
+        this.allocSamplesPerSecond = allocSamplesPerSecond;
     }
 
     /** @throws IllegalStateException when async-profiler refuses to start */
@@ -63,7 +69,8 @@ final class AsyncSamplingStart {
         Duration took = Duration.ofNanos(System.nanoTime() - warmupStartNanos);
         long bytes = new ThreadActivity().addIteration(warmupBefore, ThreadSnapshot.take(selector));
         warmupBefore = null;
-        AllocationInterval measured = AllocationInterval.fromWarmup(bytes, took, measurementSeconds(took));
+        AllocationInterval measured =
+                AllocationInterval.fromWarmup(bytes, took, measurementSeconds(took), allocSamplesPerSecond);
         double drift = interval == null ? Double.NaN : (double) measured.bytes() / interval.bytes();
         if (interval == null || drift > RESTART_FACTOR || drift < 1 / RESTART_FACTOR) {
             start(measured);

@@ -16,7 +16,7 @@ import java.util.Set;
  * @param dir                output root; one folder per benchmark below it
  * @param events             the profiles to write
  * @param interval           CPU sampling period
- * @param allocSamplesPerSecond upper bound on JFR allocation samples per second and thread
+ * @param allocSamplesPerSecond upper bound on allocation samples per second (JFR: per thread)
  * @param stackDepth         JFR stack depth, passed to forked JVMs
  * @param cpuSampler         which JFR event drives the CPU profile
  * @param jvmCpu             add the JVM's CPU time outside the benchmark threads to the CPU profile
@@ -64,8 +64,8 @@ public record ProfilerOptions(
     static final OptionSpec<Integer> ALLOC_RATE = new OptionSpec<>(
             "allocRate",
             "<n>/s",
-            "engine=jfr only: at most n JFR "
-                    + "allocation samples per second; totals are calibrated to exact bytes either way",
+            "at most n allocation samples per second (async-profiler: also at most 20,000 per "
+                    + "measurement); totals are calibrated to exact bytes either way",
             "1000/s",
             OptionValues::rate);
     static final OptionSpec<Integer> STACK_DEPTH = new OptionSpec<>(

@@ -9,8 +9,8 @@ import java.time.Duration;
  * {@link #TARGET_SAMPLES} samples: enough to place a site's share within about a point (the
  * standard error of a share over n samples is at most 0.5 / sqrt(n), 0.35 points at 20,000) and
  * its objects within a few per cent, and no more, since each sample costs a stack walk (10–50 µs
- * measured here). At most {@link #MAX_SAMPLES_PER_SECOND} per second of measurement, so a short
- * measurement trades accuracy for a cost like that of JFR's default allocation sampling.
+ * measured here). At most {@code allocRate} per second of measurement (the option that caps JFR's
+ * allocation samples too), so a short measurement trades accuracy for a bounded cost.
  *
  * @param bytes           mean bytes between samples
  * @param expectedSamples samples the measurement should get at that interval
@@ -19,7 +19,6 @@ import java.time.Duration;
 public record AllocationInterval(long bytes, long expectedSamples, String basis) {
 
     static final long TARGET_SAMPLES = 20_000;
-    static final long MAX_SAMPLES_PER_SECOND = 1_000;
     /** Below this, samples would mostly repeat the same few objects; the rate cap binds anyway. */
     static final long MIN_BYTES = 1024;
     /** JVMTI's SetHeapSamplingInterval takes a jint. */
@@ -37,11 +36,13 @@ public record AllocationInterval(long bytes, long expectedSamples, String basis)
      * @param warmupBytes        bytes the benchmark threads allocated in the measured warmup iteration
      * @param warmupTime         how long that iteration took
      * @param measurementSeconds expected length of the whole measurement, in seconds
+     * @param maxPerSecond       at most this many samples per second of measurement
      */
-    public static AllocationInterval fromWarmup(long warmupBytes, Duration warmupTime, double measurementSeconds) {
+    public static AllocationInterval fromWarmup(
+            long warmupBytes, Duration warmupTime, double measurementSeconds, int maxPerSecond) {
         double seconds = Math.max(1e-3, warmupTime.toNanos() / 1e9);
         double expectedBytes = warmupBytes / seconds * measurementSeconds;
-        long target = Math.max(1, Math.min(TARGET_SAMPLES, Math.round(MAX_SAMPLES_PER_SECOND * measurementSeconds)));
+        long target = Math.max(1, Math.min(TARGET_SAMPLES, Math.round((double) maxPerSecond * measurementSeconds)));
         long bytes = (long) Math.min(MAX_BYTES, Math.max(MIN_BYTES, expectedBytes / target));
         String basis = "chosen for about " + target + " samples from a warmup iteration's "
                 + Quantity.format(warmupBytes / seconds, "bytes") + "/s";

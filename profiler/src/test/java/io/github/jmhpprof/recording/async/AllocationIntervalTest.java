@@ -10,7 +10,7 @@ class AllocationIntervalTest {
     @Test
     void aLongMeasurementGetsTheTargetNumberOfSamples() {
         // 1 GB/s for a 50 s measurement: 50 GB over 20,000 samples.
-        AllocationInterval i = AllocationInterval.fromWarmup(1_000_000_000L, Duration.ofSeconds(1), 50);
+        AllocationInterval i = AllocationInterval.fromWarmup(1_000_000_000L, Duration.ofSeconds(1), 50, 1000);
         assertEquals(2_500_000, i.bytes());
         assertEquals(20_000, i.expectedSamples());
     }
@@ -18,16 +18,24 @@ class AllocationIntervalTest {
     @Test
     void aShortMeasurementTakesAtMostAThousandSamplesPerSecond() {
         // 1 GB/s for 1 s: 1,000 samples, not 20,000, so their cost stays like JFR's.
-        AllocationInterval i = AllocationInterval.fromWarmup(500_000_000L, Duration.ofMillis(500), 1);
+        AllocationInterval i = AllocationInterval.fromWarmup(500_000_000L, Duration.ofMillis(500), 1, 1000);
         assertEquals(1_000_000, i.bytes());
         assertEquals(1_000, i.expectedSamples());
     }
 
     @Test
+    void allocRateCapsTheSamplesPerSecond() {
+        // 1 GB/s for 10 s at allocRate=300/s: 3,000 samples.
+        AllocationInterval i = AllocationInterval.fromWarmup(1_000_000_000L, Duration.ofSeconds(1), 10, 300);
+        assertEquals(3_000, i.expectedSamples());
+        assertEquals(3_333_333, i.bytes());
+    }
+
+    @Test
     void theIntervalFollowsTheRateSoTheSampleCountDoesNot() {
-        long slow = AllocationInterval.fromWarmup(10_000_000L, Duration.ofSeconds(1), 20)
+        long slow = AllocationInterval.fromWarmup(10_000_000L, Duration.ofSeconds(1), 20, 1000)
                 .bytes();
-        long fast = AllocationInterval.fromWarmup(1_000_000_000L, Duration.ofSeconds(1), 20)
+        long fast = AllocationInterval.fromWarmup(1_000_000_000L, Duration.ofSeconds(1), 20, 1000)
                 .bytes();
         assertEquals(100, fast / slow);
     }
@@ -36,7 +44,8 @@ class AllocationIntervalTest {
     void aBenchmarkThatHardlyAllocatesIsSampledEveryKilobyte() {
         assertEquals(
                 AllocationInterval.MIN_BYTES,
-                AllocationInterval.fromWarmup(0, Duration.ofSeconds(1), 10).bytes());
+                AllocationInterval.fromWarmup(0, Duration.ofSeconds(1), 10, 1000)
+                        .bytes());
     }
 
     @Test
