@@ -204,7 +204,9 @@ final class ForkRecording {
         return SamplerText.jfrAllocWithBias(
                 options.allocSamplesPerSecond(),
                 allocations,
-                options.engine() == Engine.JFR ? SamplerText.DROP_ENGINE_JFR : SamplerText.INSTALL_ASYNC);
+                options.engine() == Engine.JFR
+                        ? SamplerText.DROP_ENGINE_JFR
+                        : fallback.isEmpty() ? SamplerText.INSTALL_ASYNC : SamplerText.ASYNC_REFUSED);
     }
 
     /** Why engine=auto fell back to JFR, or empty. */

@@ -35,6 +35,10 @@ public final class SamplerText {
     public static final String INSTALL_ASYNC = "async-profiler samples without this bias where its native library "
             + "loads (Linux x64/arm64, macOS) and tools.profiler:async-profiler is on the class path";
 
+    /** What to do about {@link #JFR_BIAS} when async-profiler loaded but refused to start. */
+    public static final String ASYNC_REFUSED =
+            "async-profiler, which samples without this bias, did not start here (the run's note says why)";
+
     private SamplerText() {}
 
     /** Adds the {@code jdk:} and {@code sampler:} comments, in that order. */
@@ -77,7 +81,7 @@ public final class SamplerText {
                 + " to exact ThreadMXBean bytes; alloc_objects estimated from object sizes at TLAB refills";
     }
 
-    /** {@link #jfrAlloc} with the bias of JFR's sites and what to do about it ({@link #DROP_ENGINE_JFR} or {@link #INSTALL_ASYNC}). */
+    /** {@link #jfrAlloc} with the bias of JFR's sites and what to do about it ({@link #DROP_ENGINE_JFR}, {@link #INSTALL_ASYNC} or {@link #ASYNC_REFUSED}). */
     public static String jfrAllocWithBias(int samplesPerSecond, Samples.Allocations allocations, String remedy) {
         return jfrAlloc(samplesPerSecond, allocations) + "; " + JFR_BIAS + "; " + remedy;
     }
