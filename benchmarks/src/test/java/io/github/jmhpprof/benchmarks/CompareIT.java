@@ -29,8 +29,9 @@ import org.junit.jupiter.api.Test;
  * code (far beyond what a loaded machine does to a score), and {@code -XX:-UseCompressedOops}
  * makes every object reference 8 bytes instead of 4, so {@code listPresized}'s array of 100,000
  * references grows by exactly 400,000 bytes per operation while {@code bubbleSort}'s {@code int[]}
- * stays the same size. Significance is asserted only for that change: it is the four forks of
- * each side completely apart (p = 2/70 ≈ 0.029), which a 10× slowdown always gives. Two runs of
+ * stays the same size. Significance is asserted only for that change, and only for the bubble
+ * sort, whose loop the interpreter slows more than 10×: its four forks of each side are then
+ * completely apart (p = 2/70 ≈ 0.029) however loaded the machine. Two runs of
  * the same code are checked by properties that hold every time (exact B/op equal, fork medians as
  * units): whether they come out "not significant" depends on how much the machine's load changed
  * between the runs (measured offline: docs/compare-runs.md), so asserting it would make a flaky test.
@@ -83,12 +84,16 @@ class CompareIT {
         Map<String, String> list = rows.get(LIST);
         assertAll(
                 () -> assertEquals("true", bubble.get("significant"), c.output()),
-                () -> assertEquals("true", list.get("significant"), c.output()),
                 () -> assertEquals("forks", bubble.get("units")),
                 () -> assertEquals(
                         2.0 / 70, Double.parseDouble(bubble.get("p_value")), 1e-9, "four forks a side, all apart"),
                 () -> assertTrue(Double.parseDouble(bubble.get("delta_pct")) > 100, "interpreted is slower: " + bubble),
-                () -> assertTrue(Double.parseDouble(list.get("delta_pct")) > 100, "interpreted is slower: " + list),
+                // listPresized spends most of its time allocating, which the interpreter does not
+                // slow: +83 % in a CI run under load, so neither 10x nor all forks apart is certain.
+                () -> assertTrue(
+                        Double.parseDouble(list.get("delta_pct")) > 0
+                                || list.get("significant").equals("false"),
+                        "a significant change of listPresized is a slowdown: " + list),
                 () -> assertEquals(
                         MORE_BYTES,
                         number(list, "new_bytes_per_op") - number(list, "old_bytes_per_op"),
