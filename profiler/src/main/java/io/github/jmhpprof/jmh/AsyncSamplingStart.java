@@ -1,5 +1,7 @@
 package io.github.jmhpprof.jmh;
 
+import io.github.jmhpprof.model.ProfileKind;
+import io.github.jmhpprof.recording.RecordingPlan;
 import io.github.jmhpprof.recording.async.AllocationInterval;
 import io.github.jmhpprof.recording.async.AsyncProfilerRecording;
 import io.github.jmhpprof.threads.ThreadActivity;
@@ -30,28 +32,23 @@ final class AsyncSamplingStart {
     private final AsyncProfilerRecording recording;
     private final BenchmarkParams benchmark;
     private final ThreadSelector selector;
-    private final boolean alloc;
-    private final int allocSamplesPerSecond;
+    private final RecordingPlan plan;
     private ThreadSnapshot warmupBefore;
     private long warmupStartNanos;
     private AllocationInterval interval;
 
-    /** @param allocSamplesPerSecond at most this many allocation samples per second; 0 without an allocation profile */
+    /** @param plan what the recording samples: whether an allocation profile, and at most how many samples a second */
     AsyncSamplingStart(
-            AsyncProfilerRecording recording,
-            BenchmarkParams benchmark,
-            ThreadSelector selector,
-            int allocSamplesPerSecond) {
+            AsyncProfilerRecording recording, BenchmarkParams benchmark, ThreadSelector selector, RecordingPlan plan) {
         this.recording = recording;
         this.benchmark = benchmark;
         this.selector = selector;
-        this.alloc = allocSamplesPerSecond > 0;
-        this.allocSamplesPerSecond = allocSamplesPerSecond;
+        this.plan = plan;
     }
 
     /** @throws IllegalStateException when async-profiler refuses to start */
     void beforeIteration(IterationParams iteration) {
-        if (alloc && iteration.getType() == IterationType.WARMUP) {
+        if (plan.has(ProfileKind.ALLOC) && iteration.getType() == IterationType.WARMUP) {
             warmupBefore = ThreadSnapshot.take(selector);
             warmupStartNanos = System.nanoTime();
             return;
@@ -70,7 +67,7 @@ final class AsyncSamplingStart {
         long bytes = new ThreadActivity().addIteration(warmupBefore, ThreadSnapshot.take(selector));
         warmupBefore = null;
         AllocationInterval measured =
-                AllocationInterval.fromWarmup(bytes, took, measurementSeconds(took), allocSamplesPerSecond);
+                AllocationInterval.fromWarmup(bytes, took, measurementSeconds(took), plan.allocSamplesPerSecond());
         double drift = interval == null ? Double.NaN : (double) measured.bytes() / interval.bytes();
         if (interval == null || drift > RESTART_FACTOR || drift < 1 / RESTART_FACTOR) {
             start(measured);

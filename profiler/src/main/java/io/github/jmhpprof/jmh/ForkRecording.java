@@ -76,8 +76,7 @@ final class ForkRecording {
         plan = plan(RecordingPlan.CpuEvent.CPU_TIME_SAMPLE);
         AsyncProfilerRecording recording = AsyncProfilerRecording.start(plan, options.stackDepth());
         recorder = recording;
-        asyncStart = new AsyncSamplingStart(
-                recording, benchmark, selector, plan.has(ProfileKind.ALLOC) ? plan.allocSamplesPerSecond() : 0);
+        asyncStart = new AsyncSamplingStart(recording, benchmark, selector, plan);
     }
 
     /** Records why nothing could be recorded; the fork then writes a report that says so. */
