@@ -48,11 +48,7 @@ final class ComparisonRows {
         String fullNote = Notes.join(
                 total.hasFailed() ? "no profiles: " + total.failure() : lost,
                 note,
-                alloc != null
-                                && SamplerText.isBufferRefillSampled(
-                                        total.memory().allocSampler())
-                        ? SamplerText.JFR_NOTE
-                        : "");
+                alloc != null ? SamplerText.comparisonNote(total.memory().allocSampler()) : "");
         return new ComparisonRow(
                 benchmark.getBenchmark(),
                 params(benchmark),

@@ -198,7 +198,10 @@ final class ForkRecording {
     String allocSampler(Samples.Allocations allocations) {
         if (asyncStart != null) {
             return SamplerText.asyncAlloc(
-                    asyncStart.interval().bytes(), asyncStart.interval().basis(), allocations);
+                    asyncStart.interval().bytes(),
+                    asyncStart.interval().basis(),
+                    allocations,
+                    Runtime.version().feature());
         }
         return SamplerText.jfrAllocWithBias(
                 options.allocSamplesPerSecond(),
