@@ -117,9 +117,11 @@ class ViewerConformanceIT {
         assertClose(total, PprofText.showing(top), "all nodes shown", top);
         List<TopRow> rows = PprofText.topRows(top);
         // By flat%: the values are rounded to the shown unit (0.01s, 10 ms a row), which a dozen
-        // small rows of native code add up to more than 1 % of the total; each % is rounded to 0.01.
+        // small rows of native code add up to more than 1 % of the total. pprof rounds each % to
+        // 0.01 (below 1 %, to two digits), and shows 99.95-100.05 as "100%": 0.044 % in one row
+        // and 99.956 % shown as 100 % summed to 100.044 in a fresh-clone CI.
         double flatPercent = rows.stream().mapToDouble(TopRow::flatPercent).sum();
-        assertEquals(100, flatPercent, 0.005 * rows.size() + 0.01, () -> "sum of flat%:\n" + top);
+        assertEquals(100, flatPercent, 0.05 + 0.005 * rows.size(), () -> "sum of flat%:\n" + top);
 
         switch (withoutPerOp(profile)) {
             case BUBBLE + "/cpu" -> assertFlatShare(rows, SORT, 90, top);
