@@ -5,10 +5,12 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Ground truth for objects allocated outside the thread's allocation buffer (TLAB): every
@@ -26,7 +28,12 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(jvmArgsPrepend = {"-XX:+UseG1GC", "-Xms1g", "-Xmx1g", "-XX:G1HeapRegionSize=1m"})
+// Short, as the sample benchmarks: `java -jar benchmarks.jar` runs these too (GroundTruthIT sets its own).
+@Fork(
+        value = 1,
+        jvmArgsPrepend = {"-XX:+UseG1GC", "-Xms1g", "-Xmx1g", "-XX:G1HeapRegionSize=1m"})
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 1)
 public class OutsideTlabBenchmark {
 
     public static final int ARRAY_LENGTH = 50_000;

@@ -48,7 +48,11 @@ final class ComparisonRows {
         String fullNote = Notes.join(
                 total.hasFailed() ? "no profiles: " + total.failure() : lost,
                 note,
-                alloc != null ? SamplerText.comparisonNote(total.memory().allocSampler()) : "");
+                alloc != null
+                                && SamplerText.isBufferRefillSampled(
+                                        total.memory().allocSampler())
+                        ? SamplerText.JFR_NOTE
+                        : "");
         return new ComparisonRow(
                 benchmark.getBenchmark(),
                 params(benchmark),

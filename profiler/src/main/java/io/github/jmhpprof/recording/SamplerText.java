@@ -39,15 +39,11 @@ public final class SamplerText {
     public static final String ASYNC_REFUSED =
             "async-profiler, which samples without this bias, did not start here (the run's note says why)";
 
-    /** What HotSpot's heap sampler gets wrong before JDK 25, and what to do about it. */
+    /** What HotSpot's heap sampler gets wrong before JDK 25, and which JDKs get it right. */
     public static final String OUTSIDE_TLAB_BIAS = "before JDK 25, HotSpot's heap sampler samples objects allocated "
             + "outside the thread's allocation buffer (the larger ones, which do not fit the rest of it) too seldom "
             + "and the others too often (JDK-8356372), so sites of large arrays can show too few bytes; "
             + "JDK 25 and later sample both alike";
-
-    /** The comparison report's note on an async-profiler allocation profile before JDK 25. */
-    public static final String OUTSIDE_TLAB_NOTE = "allocation sites from the JVM's heap sampler, which before "
-            + "JDK 25 samples large arrays (allocated outside TLABs) too seldom, JDK-8356372";
 
     private SamplerText() {}
 
@@ -127,14 +123,6 @@ public final class SamplerText {
     /** Whether an allocation sampler text says the sites came from JFR's buffer-refill sampling. */
     public static boolean isBufferRefillSampled(String allocSampler) {
         return allocSampler.startsWith(JFR_ALLOC_PREFIX);
-    }
-
-    /** What the comparison report notes about the sites of an allocation profile so sampled, or empty. */
-    public static String comparisonNote(String allocSampler) {
-        if (isBufferRefillSampled(allocSampler)) {
-            return JFR_NOTE;
-        }
-        return allocSampler.endsWith(OUTSIDE_TLAB_BIAS) ? OUTSIDE_TLAB_NOTE : "";
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.github.jmhpprof.recording;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,7 +29,6 @@ class SamplerTextTest {
         assertFalse(jdk17.contains("unbiased"), jdk17);
         assertTrue(jdk17.endsWith(SamplerText.OUTSIDE_TLAB_BIAS), jdk17);
         assertTrue(SamplerText.OUTSIDE_TLAB_BIAS.contains("JDK-8356372"));
-        assertEquals(SamplerText.OUTSIDE_TLAB_NOTE, SamplerText.comparisonNote(jdk17));
     }
 
     @Test
@@ -38,12 +36,5 @@ class SamplerTextTest {
         String jdk25 = SamplerText.asyncAlloc(4096, "chosen for about 5000 samples", ALLOCATIONS, 25);
         assertTrue(jdk25.startsWith("async-profiler alloc (JVMTI heap sampling, unbiased) every 4096 bytes"), jdk25);
         assertFalse(jdk25.contains("JDK-8356372"), jdk25);
-        assertEquals("", SamplerText.comparisonNote(jdk25));
-    }
-
-    @Test
-    void jfrSitesAreNotedAsBufferRefillSampled() {
-        String jfr = SamplerText.jfrAllocWithBias(1000, ALLOCATIONS, SamplerText.DROP_ENGINE_JFR);
-        assertEquals(SamplerText.JFR_NOTE, SamplerText.comparisonNote(jfr));
     }
 }
