@@ -32,6 +32,8 @@ import org.junit.jupiter.api.Test;
  *   <li>CPU: two computing methods and an array copy; the truth is the benchmark thread's own CPU
  *       time around each part. The unbiased sampler must show each part within 5 points; JFR
  *       shows (almost) none of the copy, whose time runs in a JIT stub.
+ *   <li>Allocation outside the TLAB: a 400 KB array with 25 % of the bytes. Within 3 points on
+ *       JDK 25; at most 21 % before, where HotSpot's heap sampler under-samples it (JDK-8356372).
  * </ul>
  * Thresholds hold whatever the JIT does and however loaded the machine is: the truth is measured in
  * the same fork (bytes from layout, CPU from per-thread counters), not taken from timing, and the
