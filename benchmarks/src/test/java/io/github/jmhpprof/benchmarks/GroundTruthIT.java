@@ -56,6 +56,11 @@ class GroundTruthIT {
     private static final long LARGE_ARRAY_BYTES = 16 + 50_000 * 8;
 
     private static final long OUTSIDE_TLAB_SMALL_BYTES = 50_000 * 24;
+
+    /** The large array's true share of OutsideTlabBenchmark's bytes, 25.0 %. */
+    private static final double LARGE_ARRAY_SHARE =
+            (double) LARGE_ARRAY_BYTES / (LARGE_ARRAY_BYTES + OUTSIDE_TLAB_SMALL_BYTES);
+
     private static final List<String> CPU_PARTS = List.of("compute", "hash", "copy");
 
     private static BenchmarksJar.Run byDefault;
@@ -174,11 +179,8 @@ class GroundTruthIT {
         md.append(String.format(
                 Locale.ROOT,
                 "%nOutsideTlabBenchmark, default run: largeArray %.1f %% of alloc_space (truth %.1f %%)%n",
-                100.0
-                        * byMethod(outside, "alloc_space", PKG + "OutsideTlabBenchmark", List.of("largeArray"))
-                                .get("largeArray")
-                        / outside.total("alloc_space"),
-                100.0 * LARGE_ARRAY_BYTES / (LARGE_ARRAY_BYTES + OUTSIDE_TLAB_SMALL_BYTES)));
+                100 * (double) largeArray(outside, "alloc_space") / outside.total("alloc_space"),
+                100 * LARGE_ARRAY_SHARE));
         md.append("\nsamplers: ")
                 .append(byDefaultSplit.sampler())
                 .append(" / ")
@@ -281,10 +283,8 @@ class GroundTruthIT {
     void theLargeArrayAllocatedOutsideTheTlabIsPlacedRightFromJdk25AndUndercountedBefore() {
         assumeTrue(asyncLoads, "the default here is JFR, whose bias is checked above");
         RawProfile alloc = RawProfile.of(byDefault.profileOf(OUTSIDE_TLAB, "alloc.pb.gz"));
-        Map<String, Long> bytes =
-                byMethod(alloc, "alloc_space", PKG + "OutsideTlabBenchmark", List.of("largeArray", "smallObjects"));
-        double share = (double) bytes.get("largeArray") / alloc.total("alloc_space");
-        double truth = (double) LARGE_ARRAY_BYTES / (LARGE_ARRAY_BYTES + OUTSIDE_TLAB_SMALL_BYTES);
+        double share = (double) largeArray(alloc, "alloc_space") / alloc.total("alloc_space");
+        double truth = LARGE_ARRAY_SHARE;
         String sampler = alloc.comment("sampler");
         String seen = String.format(
                 Locale.ROOT,
@@ -294,10 +294,7 @@ class GroundTruthIT {
                 sampler);
         if (BenchmarksJar.javaFeatureVersion() >= 25) {
             assertTrue(Math.abs(share - truth) <= 0.03, seen);
-            double perOp =
-                    (double) byMethod(alloc, "alloc_objects", PKG + "OutsideTlabBenchmark", List.of("largeArray"))
-                                    .get("largeArray")
-                            / Long.parseLong(alloc.comment("operations"));
+            double perOp = (double) largeArray(alloc, "alloc_objects") / Long.parseLong(alloc.comment("operations"));
             assertTrue(Math.abs(perOp - 1) <= 0.05, "largeArray objects/op " + perOp + ", truth 1; " + seen);
             assertFalse(sampler.contains("JDK-8356372"), seen);
         } else {
@@ -375,6 +372,12 @@ class GroundTruthIT {
             }
         }
         return values;
+    }
+
+    /** OutsideTlabBenchmark's largeArray() site in the profile, by sample type. */
+    private static long largeArray(RawProfile alloc, String type) {
+        return byMethod(alloc, type, PKG + "OutsideTlabBenchmark", List.of("largeArray"))
+                .get("largeArray");
     }
 
     private static Map<String, Long> bySite(RawProfile alloc, String type, Iterable<String> sites) {

@@ -99,12 +99,13 @@ public final class SamplerText {
      * @param basis         how that interval was chosen
      */
     public static String asyncAlloc(long intervalBytes, String basis, Samples.Allocations allocations, int jdkFeature) {
-        String text = "async-profiler alloc (JVMTI heap sampling" + (heapSamplerFixed(jdkFeature) ? ", unbiased" : "")
+        boolean unbiased = heapSamplerFixed(jdkFeature);
+        String text = "async-profiler alloc (JVMTI heap sampling" + (unbiased ? ", unbiased" : "")
                 + ") every " + intervalBytes + " bytes on average, "
                 + basis + "; " + allocations.profile().total(0) + " objects estimated from "
                 + "the sampled objects' sizes; alloc_space scaled " + scaled(allocations)
                 + " to exact ThreadMXBean bytes, about " + allocations.bytesPerSample() + " bytes per sample";
-        return heapSamplerFixed(jdkFeature) ? text : text + "; " + OUTSIDE_TLAB_BIAS;
+        return unbiased ? text : text + "; " + OUTSIDE_TLAB_BIAS;
     }
 
     /**
