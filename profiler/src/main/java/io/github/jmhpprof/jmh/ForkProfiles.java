@@ -1,6 +1,7 @@
 package io.github.jmhpprof.jmh;
 
 import io.github.jmhpprof.contention.ContentionSamples;
+import io.github.jmhpprof.cpu.CpuSamplePeriod;
 import io.github.jmhpprof.cpu.CpuSamples;
 import io.github.jmhpprof.heap.ClassHistogram;
 import io.github.jmhpprof.heap.LiveHeapProfile;
@@ -111,14 +112,19 @@ final class ForkProfiles {
     }
 
     private ForkReport.Cpu writeCpu(CpuSamples cpu, Path forkDir) throws IOException {
+        long samples = cpu.sampleCount() + cpu.lostCount();
+        CpuSamplePeriod period = CpuSamplePeriod.of(
+                recording.cpuPeriod(),
+                recording.cpuTimerPerTick(),
+                measured.activity().totalCpuNanos(),
+                samples);
         // Coverage compares the benchmark threads' samples with their CPU time, so it leaves the JVM's part out.
-        long cpuNanos =
-                (cpu.sampleCount() + cpu.lostCount()) * recording.cpuPeriod().toNanos();
+        long cpuNanos = samples * period.perSample().toNanos();
         if (options.jvmCpu()) {
-            cpu.addJvmTime(measured.processCpuNanos() - measured.activity().totalCpuNanos(), recording.cpuPeriod());
+            cpu.addJvmTime(measured.processCpuNanos() - measured.activity().totalCpuNanos(), period.perSample());
         }
-        String sampler = recording.cpuSampler();
-        write(cpu.toProfile(labels, recording.cpuPeriod()), sampler, forkDir, ProfileKind.CPU);
+        String sampler = recording.cpuSampler() + period.note();
+        write(cpu.toProfile(labels, period.perSample()), sampler, forkDir, ProfileKind.CPU);
         return new ForkReport.Cpu(cpuNanos, cpu.sampleCount(), cpu.lostCount(), sampler);
     }
 

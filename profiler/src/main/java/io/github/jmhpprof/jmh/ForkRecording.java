@@ -194,6 +194,11 @@ final class ForkRecording {
         return recorder.cpuSampler(cpuPeriod);
     }
 
+    /** Whether the CPU samples come from a timer the kernel checks once per tick ({@link Recorder#cpuTimerPerTick}). */
+    boolean cpuTimerPerTick() {
+        return recorder.cpuTimerPerTick();
+    }
+
     /** How the allocation profile was sampled and scaled. */
     String allocSampler(Samples.Allocations allocations) {
         if (asyncStart != null) {

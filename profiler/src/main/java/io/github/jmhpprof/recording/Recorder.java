@@ -25,6 +25,13 @@ public interface Recorder extends AutoCloseable {
      */
     String cpuSampler(Duration period);
 
+    /**
+     * Whether the CPU samples come from a CPU-time timer that Linux checks once per scheduler tick,
+     * which cannot keep a shorter period ({@link io.github.jmhpprof.cpu.CpuSamplePeriod}); call
+     * after {@link #stopAndRead}.
+     */
+    boolean cpuTimerPerTick();
+
     /** Stops recording if it still runs, and frees what it holds; safe to call more than once. */
     @Override
     void close();

@@ -148,6 +148,12 @@ public final class AsyncProfilerRecording implements Recorder {
         return SamplerText.asyncCpu(cpuEngine, period);
     }
 
+    /** ctimer, or itimer where it falls back; perf_events (not asked for here) samples on its own clock. */
+    @Override
+    public boolean cpuTimerPerTick() {
+        return !"perf_events".equals(cpuEngine);
+    }
+
     @Override
     public void stopAndRead(MeasurementWindows windows, ThreadSelector selector, Samples samples) throws IOException {
         if (running) {

@@ -109,6 +109,12 @@ public final class JfrRecording implements Recorder {
         return SamplerText.jfrCpu(plan.cpuEvent(), period, plan.cpuInterval());
     }
 
+    /** jdk.CPUTimeSample is a per-thread CPU-time timer; jdk.ExecutionSample a sampler thread that wakes each period. */
+    @Override
+    public boolean cpuTimerPerTick() {
+        return plan.cpuEvent() == RecordingPlan.CpuEvent.CPU_TIME_SAMPLE;
+    }
+
     /** Deletes a dump made by {@link #stopAndDump()}; null and failures are ignored. */
     public static void deleteDump(Path dump) {
         if (dump == null) {
