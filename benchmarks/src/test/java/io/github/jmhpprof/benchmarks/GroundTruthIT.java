@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
  *       interval=1ms is shorter than the kernel's tick; JFR shows (almost) none of the copy, whose
  *       time runs in a JIT stub.
  *   <li>Allocation outside the TLAB: a 400 KB array with 25 % of the bytes. Within 3 points on
- *       JDK 25; at most 21 % before, where HotSpot's heap sampler under-samples it (JDK-8356372).
+ *       JDK 25; below 23.5 % before, where HotSpot's heap sampler under-samples it (JDK-8356372).
  * </ul>
  * Thresholds hold whatever the JIT does and however loaded the machine is: the truth is measured in
  * the same fork (bytes from layout, CPU from per-thread counters), not taken from timing, and the
@@ -302,8 +302,10 @@ class GroundTruthIT {
             assertTrue(Math.abs(perOp - 1) <= 0.05, "largeArray objects/op " + perOp + ", truth 1; " + seen);
             assertFalse(sampler.contains("JDK-8356372"), seen);
         } else {
+            // The bias varies from run to run: 16.6-20.9 % in 14 runs on JDK 17 (docs/accuracy.md);
+            // a fixed sampler gives 25 % within about 0.3 points (24.7-25.2 % in seven runs on JDK 25).
             assertTrue(
-                    share <= truth - 0.04,
+                    share <= truth - 0.015,
                     "JDK " + BenchmarksJar.javaFeatureVersion()
                             + "'s heap sampler now counts the array right: update docs/accuracy.md and SamplerText; "
                             + seen);

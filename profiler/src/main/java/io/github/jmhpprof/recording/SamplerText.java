@@ -111,7 +111,7 @@ public final class SamplerText {
     /**
      * Whether this JDK's heap sampler counts objects allocated outside TLABs right: the fix of
      * JDK-8356372 is in JDK 25. Measured (GroundTruthIT, docs/accuracy.md): a 400 KB array that
-     * makes up 25.0 % of the bytes showed as 16.6-17.0 % on JDK 17.0.15, 24.7 % on JDK 25.0.3.
+     * makes up 25.0 % of the bytes showed as 16.6-20.9 % on JDK 17.0.15, 24.7-25.2 % on JDK 25.0.3.
      */
     static boolean heapSamplerFixed(int jdkFeature) {
         return jdkFeature >= 25;
