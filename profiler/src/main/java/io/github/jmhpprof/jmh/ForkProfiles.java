@@ -59,11 +59,6 @@ final class ForkProfiles {
     private final MeasuredIterations measured;
     private final Labels labels;
     private final GroupRoles roles;
-    private final InvocationFixtures fixtures;
-    /** The share of the CPU and allocation profiles in Level.Invocation fixtures; null where not written. */
-    private Double cpuInFixtures;
-
-    private Double allocInFixtures;
     private long written;
 
     ForkProfiles(
@@ -74,16 +69,6 @@ final class ForkProfiles {
         this.measured = measured;
         this.labels = BenchmarkLabels.of(benchmark);
         this.roles = GroupRoles.of(benchmark);
-        this.fixtures = fixturesOf(benchmark);
-    }
-
-    private static InvocationFixtures fixturesOf(BenchmarkParams benchmark) {
-        try {
-            return InvocationFixtures.of(
-                    benchmark.getBenchmark(), Thread.currentThread().getContextClassLoader());
-        } catch (RuntimeException | LinkageError e) {
-            return InvocationFixtures.NONE; // a class that does not load here has no fixtures to point out
-        }
     }
 
     /** @param started {@link System#nanoTime()} at the end of the last iteration */
@@ -95,7 +80,6 @@ final class ForkProfiles {
         if (samples.alloc() != null) {
             Samples.Allocations calibrated = samples.allocations(measured.activity(), labels);
             allocSampler = recording.allocSampler(calibrated);
-            allocInFixtures = fixtureShare(calibrated.profile(), "alloc_space");
             write(calibrated.profile(), allocSampler, forkDir, ProfileKind.ALLOC);
             if (!calibrated.calibrated().perThread()) {
                 allocNote = "allocation samples scaled as a whole to the exact total: some sampled threads (virtual "
@@ -140,15 +124,8 @@ final class ForkProfiles {
             cpu.addJvmTime(measured.processCpuNanos() - measured.activity().totalCpuNanos(), period.perSample());
         }
         String sampler = recording.cpuSampler() + period.note();
-        ProfileData profile = cpu.toProfile(labels, period.perSample());
-        cpuInFixtures = fixtureShare(profile, "cpu");
-        write(profile, sampler, forkDir, ProfileKind.CPU);
+        write(cpu.toProfile(labels, period.perSample()), sampler, forkDir, ProfileKind.CPU);
         return new ForkReport.Cpu(cpuNanos, cpu.sampleCount(), cpu.lostCount(), sampler);
-    }
-
-    /** The share of the profile in Level.Invocation fixtures; null without fixtures. */
-    private Double fixtureShare(ProfileData profile, String sampleType) {
-        return fixtures.isEmpty() ? null : fixtures.share(profile, sampleType);
     }
 
     private void writeContention(ContentionSamples samples, String events, Path forkDir, ProfileKind kind)
@@ -180,11 +157,6 @@ final class ForkProfiles {
 
     private void write(ProfileData profile, String sampler, Path forkDir, ProfileKind kind) throws IOException {
         describe(profile, sampler);
-        Double inFixtures =
-                kind == ProfileKind.CPU ? cpuInFixtures : kind == ProfileKind.ALLOC ? allocInFixtures : null;
-        if (inFixtures != null) {
-            profile.addComment(fixtures.comment(inFixtures));
-        }
         written += writeFile(roles.label(profile), forkDir, kind);
     }
 
@@ -221,7 +193,6 @@ final class ForkProfiles {
                 failure,
                 recording.fallback(),
                 allocNote,
-                fixtures.isEmpty() ? "" : fixtures.note(cpuInFixtures, allocInFixtures),
                 EndedThreadsNote.of(measured.activity().endedThreads(), ThreadSnapshot.countsEndedThreads()));
     }
 }

@@ -2,6 +2,7 @@ package io.github.jmhpprof.jmh;
 
 import io.github.jmhpprof.model.Frame;
 import io.github.jmhpprof.model.ProfileData;
+import io.github.jmhpprof.model.ProfileKind;
 import io.github.jmhpprof.model.Sample;
 import java.lang.reflect.Method;
 import java.util.ArrayDeque;
@@ -22,14 +23,25 @@ import org.openjdk.jmh.annotations.TearDown;
  * benchmark threads: their CPU time and allocations are in the profiles, in B/op (as in JMH's own
  * {@code -prof gc}) and in CPU ns/op. Tried on Apache Commons Lang's
  * {@code StringUtilsGetDigitsBenchmark}, whose per-invocation set-up builds a random string: it
- * held 67 % of the CPU profile and 65 % of the allocated bytes, and its StringBuilder was the
- * summary's top allocation site. So the profiles and the summary say how much is fixture.
+ * held 66-67 % of the CPU profile and 64-65 % of the allocated bytes in two runs, and its
+ * StringBuilder was the summary's top allocation site. So the profiles and the summary say how
+ * much is fixture. Found in the host, which has the benchmark's classes as the forks do, and
+ * measured on the profiles merged over the forks.
  *
  * @param methods the fixtures, as {@code binary.ClassName.method}
  */
 record InvocationFixtures(Set<String> methods) {
 
     static final InvocationFixtures NONE = new InvocationFixtures(Set.of());
+
+    /** {@link #of}, with this class's loader; none where the benchmark's class does not load. */
+    static InvocationFixtures find(String benchmark) {
+        try {
+            return of(benchmark, InvocationFixtures.class.getClassLoader());
+        } catch (RuntimeException | LinkageError e) {
+            return NONE; // a class that does not load here has no fixtures to point out
+        }
+    }
 
     /**
      * The fixtures of the benchmark's state objects: its class where that is a {@code @State},
@@ -74,6 +86,21 @@ record InvocationFixtures(Set<String> methods) {
         return methods.isEmpty();
     }
 
+    /**
+     * The share of the CPU or allocation profile ({@code cpu}, {@code alloc_space}) in fixtures;
+     * null for other kinds, a missing profile, or no fixtures.
+     */
+    Double share(ProfileKind kind, ProfileData profile) {
+        if (isEmpty() || profile == null) {
+            return null;
+        }
+        return switch (kind) {
+            case CPU -> share(profile, "cpu");
+            case ALLOC -> share(profile, "alloc_space");
+            default -> null;
+        };
+    }
+
     /** The share of the profile's values of type {@code sampleType} whose stacks pass through a fixture. */
     double share(ProfileData profile, String sampleType) {
         int index = profile.indexOf(sampleType);
@@ -90,11 +117,11 @@ record InvocationFixtures(Set<String> methods) {
         return (double) inFixtures / total;
     }
 
-    /** The profile comment for a profile that holds {@code share} of its values in fixtures. */
+    /** The value of the {@code fixtures:} comment of a profile that holds {@code share} of its values in fixtures. */
     String comment(double share) {
         return String.format(
                 Locale.ROOT,
-                "fixtures: %.0f%% of this profile is in Level.Invocation fixtures (%s), which JMH keeps out of the score;"
+                "%.0f%% of this profile is in Level.Invocation fixtures (%s), which JMH keeps out of the score;"
                         + " -ignore='%s' leaves them out",
                 100 * share,
                 names(),

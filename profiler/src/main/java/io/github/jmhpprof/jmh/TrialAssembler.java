@@ -34,11 +34,13 @@ final class TrialAssembler {
     private final ProfilerOptions options;
     private final BenchmarkParams benchmark;
     private final OutputLayout layout;
+    private final InvocationFixtures fixtures;
 
     TrialAssembler(ProfilerOptions options, BenchmarkParams benchmark) {
         this.options = options;
         this.benchmark = benchmark;
         this.layout = options.layout();
+        this.fixtures = InvocationFixtures.find(benchmark.getBenchmark());
     }
 
     /**
@@ -173,8 +175,13 @@ final class TrialAssembler {
         Path shownDir = options.dir().resolve(layout.benchmarkDir(id).getFileName());
         PreviousRun.discard(layout.benchmarkDir(id));
         RunRegistry registry = RunRegistry.of(layout);
+        String fixtureNote = fixtures.isEmpty()
+                ? ""
+                : fixtures.note(
+                        fixtures.share(ProfileKind.CPU, a.merged().get(ProfileKind.CPU)),
+                        fixtures.share(ProfileKind.ALLOC, a.merged().get(ProfileKind.ALLOC)));
         String fullNote = Notes.join(
-                note, Notes.join(registry.forkFailures(id)), a.total().note());
+                note, Notes.join(registry.forkFailures(id)), a.total().note(), fixtureNote);
         String summary =
                 new Summary(id, shownDir, role.forks(), forksWithProfiles).text(a.merged(), a.total(), fullNote);
         registry.benchmarkDone(id, ComparisonRows.of(benchmark, a.merged(), a.total(), fullNote), a.merged());
@@ -200,6 +207,10 @@ final class TrialAssembler {
             profile.putComment("operations", Long.toString(total.operations()));
             if (role.forks() > 1) {
                 profile.putComment("forks", parts.size() + " of " + role.forks() + " merged");
+            }
+            Double inFixtures = fixtures.share(kind, profile);
+            if (inFixtures != null) {
+                profile.putComment("fixtures", fixtures.comment(inFixtures));
             }
             Path benchmarkDir = layout.benchmarkDir(benchmark.id());
             ProfileFiles.write(profile, OutputLayout.profile(benchmarkDir, kind));
