@@ -104,7 +104,7 @@ final class ForkProfiles {
         return new ForkReport(
                 measured.work(),
                 cpu,
-                new ForkReport.Memory(allocSamples, allocSampler, end.liveHeapBytes()),
+                new ForkReport.Memory(allocSamples, recording.plannedAllocSamples(), allocSampler, end.liveHeapBytes()),
                 new ForkReport.Output(millis, written),
                 measured.score(),
                 measured.bytesPerOp(),

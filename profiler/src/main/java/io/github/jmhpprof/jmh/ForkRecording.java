@@ -199,6 +199,13 @@ final class ForkRecording {
         return recorder.cpuTimerPerTick();
     }
 
+    /** The allocation samples async-profiler's interval was chosen for; 0 with JFR or without a measured rate. */
+    long plannedAllocSamples() {
+        return asyncStart == null || asyncStart.interval() == null
+                ? 0
+                : Math.max(0, asyncStart.interval().expectedSamples());
+    }
+
     /** How the allocation profile was sampled and scaled. */
     String allocSampler(Samples.Allocations allocations) {
         if (asyncStart != null) {

@@ -52,15 +52,17 @@ record ForkReport(Work work, Cpu cpu, Memory memory, Output output, Score score,
 
     /**
      * @param allocSamples  allocation samples kept
+     * @param plannedAllocSamples the samples async-profiler's interval was chosen for; 0 where none was planned
      * @param allocSampler  the allocation sampler, as said in the profile comments (the first fork's that has one)
      * @param liveHeapBytes heap in use after the full GC that ends the measurement (heap profile only)
      */
-    record Memory(long allocSamples, String allocSampler, long liveHeapBytes) {
-        static final Memory NONE = new Memory(0, "", 0);
+    record Memory(long allocSamples, long plannedAllocSamples, String allocSampler, long liveHeapBytes) {
+        static final Memory NONE = new Memory(0, 0, "", 0);
 
         Memory plus(Memory o) {
             return new Memory(
                     allocSamples + o.allocSamples,
+                    plannedAllocSamples + o.plannedAllocSamples,
                     allocSampler.isEmpty() ? o.allocSampler : allocSampler,
                     liveHeapBytes + o.liveHeapBytes);
         }

@@ -130,6 +130,9 @@ final class Summary {
                 Double.isNaN(total.meanBytesPerOp()) ? "?" : Quantity.format(total.meanBytesPerOp(), "bytes"),
                 ops));
         appendSampler(text, profile);
+        AllocationSampleCount.warning(
+                        total.memory().allocSamples(), total.memory().plannedAllocSamples())
+                .ifPresent(w -> text.append("  WARNING: ").append(w).append('\n'));
         appendTop(text, profile, "alloc_space");
     }
 

@@ -13,7 +13,7 @@ class ForkReportTest {
         return new ForkReport(
                 new ForkReport.Work(ops, 10 * ops, 3 * ops, 4 * ops),
                 new ForkReport.Cpu(2 * ops, ops / 10, 1, sampler),
-                new ForkReport.Memory(ops / 100, failure.isEmpty() ? "alloc " + sampler : "", 5000),
+                new ForkReport.Memory(ops / 100, ops / 50, failure.isEmpty() ? "alloc " + sampler : "", 5000),
                 new ForkReport.Output(millis, 123),
                 new ForkReport.Score(1.5, 2, "us/op"),
                 new ForkReport.Score(0.1 + 0.2, 2, "B/op"),
@@ -36,7 +36,7 @@ class ForkReportTest {
                 fork(2000, "third", "later failure", "b", 8)));
         assertEquals(new ForkReport.Work(6000, 60000, 18000, 24000), sum.work());
         assertEquals(new ForkReport.Cpu(12000, 600, 3, "first"), sum.cpu());
-        assertEquals(new ForkReport.Memory(60, "alloc first", 15000), sum.memory());
+        assertEquals(new ForkReport.Memory(60, 120, "alloc first", 15000), sum.memory());
         assertEquals(new ForkReport.Output(9, 369), sum.output());
         assertEquals(new ForkReport.Score(4.5, 6, "us/op"), sum.score());
         assertEquals(new ForkReport.Outcome("it failed", "a; b"), sum.outcome());
