@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.openjdk.jmh.annotations.Group;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -45,7 +46,8 @@ record InvocationFixtures(Set<String> methods) {
 
     /**
      * The fixtures of the benchmark's state objects: its class where that is a {@code @State},
-     * the {@code @State} parameters of its method, and theirs in turn.
+     * the {@code @State} parameters of its method (of each method of a {@code @Group}), and theirs
+     * in turn.
      *
      * @param benchmark JMH's benchmark name, {@code package.Class.method} ({@code Outer.Inner} for a nested class)
      */
@@ -61,7 +63,10 @@ record InvocationFixtures(Set<String> methods) {
             states.add(type);
         }
         for (Method m : type.getMethods()) {
-            if (m.getName().equals(methodName)) {
+            Group group = m.getAnnotation(Group.class);
+            // A @Group benchmark is named after its group: each of its methods brings its states.
+            if (m.getName().equals(methodName)
+                    || (group != null && group.value().equals(methodName))) {
                 addStates(m, states);
             }
         }

@@ -11,6 +11,7 @@ import io.github.jmhpprof.model.ValueType;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.annotations.Group;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -38,6 +39,15 @@ class InvocationFixturesTest {
 
         assertEquals(
                 Set.of(Nested.class.getName() + ".reset", Base.class.getName() + ".inherited"), fixtures.methods());
+    }
+
+    @Test
+    void aGroupBringsTheStatesOfEachOfItsMethods() {
+        String name = getClass().getName() + ".Grouped.pingPong";
+
+        InvocationFixtures fixtures = InvocationFixtures.of(name, getClass().getClassLoader());
+
+        assertEquals(Set.of(INPUT + ".fill"), fixtures.methods());
     }
 
     @Test
@@ -74,6 +84,14 @@ class InvocationFixturesTest {
                 "Level.Invocation fixtures (B$C.setUp) are in the profiles, B/op and CPU ns/op, not in the score: "
                         + "64% of bytes; pprof -ignore='a\\.B\\$C\\.setUp' leaves them out",
                 fixtures.note(null, 0.641));
+    }
+
+    public static class Grouped {
+        @Group("pingPong")
+        public void ping() {}
+
+        @Group("pingPong")
+        public void pong(InvocationFixtureBenchmark.Input input) {}
     }
 
     @State(Scope.Thread)
