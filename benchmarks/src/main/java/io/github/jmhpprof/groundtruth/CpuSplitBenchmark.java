@@ -27,7 +27,7 @@ import org.openjdk.jmh.runner.IterationType;
  * as one line that starts with {@value #TRUTH_LINE}.
  *
  * <p>Summed over that window, not taken from one iteration: the copy is bound by memory
- * bandwidth, and on a shared machine its share moved between 19 % and 29 % from run to run.
+ * bandwidth, and on a shared machine its share moved between 19 % and 31 % from run to run.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
