@@ -172,7 +172,7 @@ class ViewerConformanceIT {
         assertTrue(
                 rows.stream()
                         .filter(r -> r.name().equals("java.lang.Thread.run"))
-                        .allMatch(r -> r.cum() <= unfolded * (1 + ROUNDING) + 1),
+                        .allMatch(r -> r.cum() <= unfolded * (1 + ROUNDING) + printStep(total(profile))),
                 "the thread's root only in stacks outside the folded root:\n" + top);
         TopRow method = methodRow(rows, profile)
                 .orElseThrow(() -> new AssertionError("no " + benchmark(profile) + " in:\n" + top));
@@ -620,6 +620,15 @@ class ViewerConformanceIT {
             assertEquals(1, matches.size(), "one folder for " + benchmark + " in " + root + ": " + matches);
             return matches.get(0);
         }
+    }
+
+    /**
+     * Half the last printed digit of -top's values: pprof prints every row with two decimals in the
+     * unit it picks for the total, so a one-sample row of a per-1000-ops profile (0.0954 ms) reads
+     * 0.10ms, 5 % more than the same value from -traces (seen in a CI run, 2026-12-01).
+     */
+    private static double printStep(double total) {
+        return 0.006 * Math.pow(1000, Math.floor(Math.log10(Math.max(1, total)) / 3));
     }
 
     private static void assertClose(double expected, double actual, String what, String output) {
