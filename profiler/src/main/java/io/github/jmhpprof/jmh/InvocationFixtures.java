@@ -10,6 +10,7 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.openjdk.jmh.annotations.Group;
@@ -29,11 +30,23 @@ import org.openjdk.jmh.annotations.TearDown;
  * much is fixture. Found in the host, which has the benchmark's classes as the forks do, and
  * measured on the profiles merged over the forks.
  *
- * @param methods the fixtures, as {@code binary.ClassName.method}
+ * @param methods         the fixtures, as {@code binary.ClassName.method}
+ * @param classesByMethod the same, by method name: a profile frame is checked without building a string
  */
-record InvocationFixtures(Set<String> methods) {
+record InvocationFixtures(Set<String> methods, Map<String, Set<String>> classesByMethod) {
 
     static final InvocationFixtures NONE = new InvocationFixtures(Set.of());
+
+    InvocationFixtures(Set<String> methods) {
+        this(methods, byMethodName(methods));
+    }
+
+    private static Map<String, Set<String>> byMethodName(Set<String> methods) {
+        return methods.stream()
+                .collect(Collectors.groupingBy(
+                        m -> m.substring(m.lastIndexOf('.') + 1),
+                        Collectors.mapping(m -> m.substring(0, m.lastIndexOf('.')), Collectors.toUnmodifiableSet())));
+    }
 
     /** {@link #of}, with this class's loader; none where the benchmark's class does not load. */
     static InvocationFixtures find(String benchmark) {
@@ -150,7 +163,8 @@ record InvocationFixtures(Set<String> methods) {
 
     private boolean passesThrough(Sample sample) {
         for (Frame frame : sample.stack().frames()) {
-            if (methods.contains(frame.className() + "." + frame.methodName())) {
+            Set<String> classes = classesByMethod.get(frame.methodName());
+            if (classes != null && classes.contains(frame.className())) {
                 return true;
             }
         }

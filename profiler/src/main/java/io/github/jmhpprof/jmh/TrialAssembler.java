@@ -34,13 +34,20 @@ final class TrialAssembler {
     private final ProfilerOptions options;
     private final BenchmarkParams benchmark;
     private final OutputLayout layout;
-    private final InvocationFixtures fixtures;
+    /** Found on first use: only the forks' profiles need them, not the launch that builds this. */
+    private InvocationFixtures fixtures;
 
     TrialAssembler(ProfilerOptions options, BenchmarkParams benchmark) {
         this.options = options;
         this.benchmark = benchmark;
         this.layout = options.layout();
-        this.fixtures = InvocationFixtures.find(benchmark.getBenchmark());
+    }
+
+    private InvocationFixtures fixtures() {
+        if (fixtures == null) {
+            fixtures = InvocationFixtures.find(benchmark.getBenchmark());
+        }
+        return fixtures;
     }
 
     /**
@@ -138,7 +145,9 @@ final class TrialAssembler {
         }
     }
 
-    private record Assembled(Map<ProfileKind, ProfileData> merged, ForkReport total) {}
+    /** @param fixtureShares each merged profile's share in Level.Invocation fixtures, where it has one */
+    private record Assembled(
+            Map<ProfileKind, ProfileData> merged, ForkReport total, Map<ProfileKind, Double> fixtureShares) {}
 
     private Assembled assemble(List<Path> forkDirs, ForkRole role) throws IOException {
         List<ForkReport> reports = new ArrayList<>();
@@ -147,7 +156,8 @@ final class TrialAssembler {
         }
         ForkReport total = ForkReport.sum(reports);
         writeScores(forkDirs, reports);
-        return new Assembled(mergeForks(forkDirs, role, total), total);
+        Map<ProfileKind, Double> fixtureShares = new EnumMap<>(ProfileKind.class);
+        return new Assembled(mergeForks(forkDirs, role, total, fixtureShares), total, fixtureShares);
     }
 
     /** What {@code Compare} needs of the forks so far: their iteration scores and exact counters. */
@@ -175,11 +185,12 @@ final class TrialAssembler {
         Path shownDir = options.dir().resolve(layout.benchmarkDir(id).getFileName());
         PreviousRun.discard(layout.benchmarkDir(id));
         RunRegistry registry = RunRegistry.of(layout);
-        String fixtureNote = fixtures.isEmpty()
+        String fixtureNote = fixtures().isEmpty()
                 ? ""
-                : fixtures.note(
-                        fixtures.share(ProfileKind.CPU, a.merged().get(ProfileKind.CPU)),
-                        fixtures.share(ProfileKind.ALLOC, a.merged().get(ProfileKind.ALLOC)));
+                : fixtures()
+                        .note(
+                                a.fixtureShares().get(ProfileKind.CPU),
+                                a.fixtureShares().get(ProfileKind.ALLOC));
         String fullNote = Notes.join(
                 note, Notes.join(registry.forkFailures(id)), a.total().note(), fixtureNote);
         String summary =
@@ -189,7 +200,9 @@ final class TrialAssembler {
         return summary;
     }
 
-    private Map<ProfileKind, ProfileData> mergeForks(List<Path> forkDirs, ForkRole role, ForkReport total)
+    /** Writes the merged profiles and returns them; puts their shares in fixtures into {@code fixtureShares}. */
+    private Map<ProfileKind, ProfileData> mergeForks(
+            List<Path> forkDirs, ForkRole role, ForkReport total, Map<ProfileKind, Double> fixtureShares)
             throws IOException {
         Map<ProfileKind, ProfileData> merged = new EnumMap<>(ProfileKind.class);
         for (ProfileKind kind : options.events()) {
@@ -208,9 +221,10 @@ final class TrialAssembler {
             if (role.forks() > 1) {
                 profile.putComment("forks", parts.size() + " of " + role.forks() + " merged");
             }
-            Double inFixtures = fixtures.share(kind, profile);
+            Double inFixtures = fixtures().share(kind, profile);
             if (inFixtures != null) {
-                profile.putComment("fixtures", fixtures.comment(inFixtures));
+                profile.putComment("fixtures", fixtures().comment(inFixtures));
+                fixtureShares.put(kind, inFixtures);
             }
             Path benchmarkDir = layout.benchmarkDir(benchmark.id());
             ProfileFiles.write(profile, OutputLayout.profile(benchmarkDir, kind));
