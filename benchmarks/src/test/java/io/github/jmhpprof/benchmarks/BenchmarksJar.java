@@ -6,8 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** Runs the shaded {@code benchmarks.jar} as a user would: {@code java -jar benchmarks.jar ...}. */
@@ -25,6 +29,26 @@ final class BenchmarksJar {
          */
         Path profile(String benchmark, String file) {
             return profileOf(PKG + benchmark, file);
+        }
+
+        /**
+         * The numbers {@code key=<n>} of the last line of the output that contains {@code prefix}:
+         * what a ground-truth benchmark prints at the end of its trial.
+         */
+        Map<String, Long> truthLine(String prefix, List<String> keys) {
+            String line = output.lines()
+                    .filter(l -> l.contains(prefix))
+                    .reduce((first, second) -> second)
+                    .orElseThrow(() -> new AssertionError("no line '" + prefix + "' in the output: " + output));
+            Map<String, Long> values = new LinkedHashMap<>();
+            for (String key : keys) {
+                Matcher m = Pattern.compile("\\b" + key + "=(\\d+)").matcher(line);
+                if (!m.find()) {
+                    throw new AssertionError("no " + key + " in " + line);
+                }
+                values.put(key, Long.parseLong(m.group(1)));
+            }
+            return values;
         }
 
         /** Like {@link #profile}, for a benchmark named in full, e.g. one outside the sample package. */

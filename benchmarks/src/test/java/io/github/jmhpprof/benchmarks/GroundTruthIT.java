@@ -15,8 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -361,7 +359,7 @@ class GroundTruthIT {
         static CpuSplit of(BenchmarksJar.Run run) throws IOException {
             RawProfile cpu = RawProfile.of(run.profileOf(SPLIT, "cpu.pb.gz"));
             return new CpuSplit(
-                    byMethod(cpu, "cpu", PKG + "CpuSplitBenchmark", CPU_PARTS),
+                    cpu.byMethod("cpu", PKG + "CpuSplitBenchmark", CPU_PARTS),
                     cpuTruthNanos(run),
                     cpu.comment("sampler"));
         }
@@ -398,33 +396,14 @@ class GroundTruthIT {
         return sites;
     }
 
-    /** The profile's values per method of {@code owner}, by the innermost such method in each stack. */
-    private static Map<String, Long> byMethod(RawProfile profile, String type, String owner, Iterable<String> methods) {
-        int index = profile.indexOf(type);
-        Map<String, Long> values = new LinkedHashMap<>();
-        for (String method : methods) {
-            values.put(method, 0L);
-        }
-        for (RawProfile.Sample sample : profile.samples()) {
-            for (String function : profile.functions(sample)) {
-                String method = function.startsWith(owner + ".") ? function.substring(owner.length() + 1) : null;
-                if (method != null && values.containsKey(method)) {
-                    values.merge(method, sample.values()[index], Long::sum);
-                    break;
-                }
-            }
-        }
-        return values;
-    }
-
     /** OutsideTlabBenchmark's largeArray() site in the profile, by sample type. */
     private static long largeArray(RawProfile alloc, String type) {
-        return byMethod(alloc, type, PKG + "OutsideTlabBenchmark", List.of("largeArray"))
+        return alloc.byMethod(type, PKG + "OutsideTlabBenchmark", List.of("largeArray"))
                 .get("largeArray");
     }
 
     private static Map<String, Long> bySite(RawProfile alloc, String type, Iterable<String> sites) {
-        return byMethod(alloc, type, PKG + "AllocationSequenceBenchmark", sites);
+        return alloc.byMethod(type, PKG + "AllocationSequenceBenchmark", sites);
     }
 
     /**
@@ -432,18 +411,7 @@ class GroundTruthIT {
      * line CpuSplitBenchmark prints at the end of its trial).
      */
     private static Map<String, Long> cpuTruthNanos(BenchmarksJar.Run run) {
-        String line = run.output()
-                .lines()
-                .filter(l -> l.contains(CpuSplitBenchmark.TRUTH_LINE))
-                .reduce((first, second) -> second)
-                .orElseThrow(() -> new AssertionError("no truth line from CpuSplitBenchmark: " + run.output()));
-        Map<String, Long> nanos = new LinkedHashMap<>();
-        for (String part : CPU_PARTS) {
-            Matcher m = Pattern.compile("\\b" + part + "=(\\d+)").matcher(line);
-            assertTrue(m.find(), "no " + part + " in " + line);
-            nanos.put(part, Long.parseLong(m.group(1)));
-        }
-        return nanos;
+        return run.truthLine(CpuSplitBenchmark.TRUTH_LINE, CPU_PARTS);
     }
 
     private static Map<String, Double> shares(Map<String, Long> values) {

@@ -5,12 +5,14 @@ import java.util.Optional;
 
 /**
  * async-profiler's allocation interval is chosen from the last warmup iteration's allocation rate
- * for a planned number of samples (at most {@code allocRate} a second). When the measurement
- * allocates much faster or slower than that iteration did, the count is off: more samples cost
+ * for a planned number of samples (at most {@code allocRate} a second), and chosen again after
+ * each measurement iteration whose rate moved. When a measurement iteration allocates much faster
+ * or slower than the iteration its interval was chosen from, the count is off: more samples cost
  * more (a stack walk each), fewer place sites less precisely. Seen on Apache Commons Lang's
- * {@code HashSetvBitSetBenchmark.testHashSet} with two 1 s warmup iterations: 20,503 samples
- * for 3,000 planned, the measurement allocating at 2.4 GB/s after a warmup iteration at 357 MB/s.
- * The profile is right either way; the summary says so, and what helps.
+ * {@code HashSetvBitSetBenchmark.testHashSet} with two 1 s warmup iterations, before the interval
+ * followed the rate in the measurement: 20,503 samples for 3,000 planned, the measurement
+ * allocating at 2.4 GB/s after a warmup iteration at 357 MB/s. The profile is right either way;
+ * the summary says so, and what helps.
  */
 final class AllocationSampleCount {
 
@@ -30,12 +32,13 @@ final class AllocationSampleCount {
                 : "site shares are less precise than planned";
         return Optional.of(String.format(
                 Locale.ROOT,
-                "%d allocation samples where %d were planned: the measurement allocated about %.1f× as fast as the "
-                        + "warmup iteration the sampling interval was chosen from, so %s; more or longer warmup "
-                        + "iterations let the interval follow",
+                "%d allocation samples where %d were planned (%.1f×): measurement iterations allocated %s than "
+                        + "the iterations their sampling interval was chosen from (it follows the rate from one "
+                        + "iteration to the next), so %s; more or longer warmup iterations let it settle first",
                 samples,
                 planned,
                 factor,
+                samples > planned ? "faster" : "slower",
                 effect));
     }
 }

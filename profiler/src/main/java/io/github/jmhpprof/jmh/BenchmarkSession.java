@@ -6,6 +6,7 @@ import io.github.jmhpprof.model.ProfileKind;
 import io.github.jmhpprof.threads.ThreadSelector;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -41,6 +42,11 @@ final class BenchmarkSession {
     private MeasuredIterations warmupEdges;
     /** Made once, in warmup: a method reference made at the last iteration would spin its class inside other profilers' windows. */
     private final Supplier<String> finishLater = this::finishDeferred;
+    /** The same for {@link #followRate}, run after a measured iteration but the last. */
+    private final Supplier<String> followRateLater = () -> {
+        followRate();
+        return "";
+    };
 
     BenchmarkSession(ProfilerOptions options, BenchmarkParams benchmark, ForkRole role) {
         this.options = options;
@@ -94,25 +100,38 @@ final class BenchmarkSession {
             return List.of();
         }
         double iterationBytesPerOp = measured.end(result);
+        recording.measurementIterationEnded();
         // JMH ends the benchmark after an iteration that threw: this is the last chance to write what was recorded.
         boolean failed = measured.hasFailed();
         boolean last = failed || measured.count() == iteration.getCount();
         // A fork sends its results to the host after every profiler's afterIteration: the files
-        // are written then, out of the other profilers' windows. An embedded run (-f 0), a failed
-        // iteration and a run without the B/op result that carries the work write them now.
-        boolean deferred = last && !failed && role.kind() != ForkRole.Kind.EMBEDDED && wantsAlloc();
+        // are written then, and the allocation interval re-chosen, out of the other profilers'
+        // windows. An embedded run (-f 0), a failed iteration and a run without the B/op result
+        // that carries the work do it now.
+        boolean forked = role.kind() != ForkRole.Kind.EMBEDDED && wantsAlloc();
+        boolean deferred = last && !failed && forked;
         List<Result> results = new ArrayList<>();
         if (wantsAlloc()) {
             // Every iteration reports it: JMH averages a label missing from an iteration as 0.
+            Supplier<String> work = deferred ? finishLater : !last && forked ? followRateLater : null;
             results.add(
-                    deferred
-                            ? new AfterAllProfilersResult(ALLOC_NORM, iterationBytesPerOp, "B/op", finishLater)
+                    work != null
+                            ? new AfterAllProfilersResult(ALLOC_NORM, iterationBytesPerOp, "B/op", work)
                             : new ScalarResult(ALLOC_NORM, iterationBytesPerOp, "B/op", AggregationPolicy.AVG));
+        }
+        if (!last && wantsAlloc() && !forked) {
+            followRate();
         }
         if (last && !deferred) {
             results.addAll(finish(false));
         }
         return results;
+    }
+
+    /** Lets the allocation interval follow the rate of the measured iteration that just ended. */
+    private void followRate() {
+        recording.afterMeasurementIteration(
+                measured.lastBytes(), Duration.ofNanos(measured.lastNanos()), measured.count());
     }
 
     /** What a measured iteration's end runs, run on throwaway objects at the end of each warmup iteration. */

@@ -136,6 +136,33 @@ final class ForkRecording {
         }
     }
 
+    /** Counts a measurement iteration that just ended towards the planned allocation samples; arithmetic only. */
+    void measurementIterationEnded() {
+        if (asyncStart != null && failure == null) {
+            asyncStart.measurementIterationEnded();
+        }
+    }
+
+    /**
+     * After a measurement iteration but the last: lets async-profiler's allocation interval follow
+     * a rate that moved. If it refuses to go on, the recording ends with the reason (JFR cannot
+     * take over in the middle of the measurement).
+     *
+     * @param bytes the benchmark threads' exact bytes in the iteration
+     * @param took  the iteration's length
+     * @param done  how many measurement iterations have ended
+     */
+    void afterMeasurementIteration(long bytes, Duration took, int done) {
+        if (asyncStart == null || failure != null) {
+            return;
+        }
+        try {
+            asyncStart.afterMeasurementIteration(bytes, took, done);
+        } catch (IllegalStateException e) {
+            failure = e.getMessage(); // the fork's report says so; the recording is closed with the fork's end
+        }
+    }
+
     /**
      * Runs one of {@link AsyncSamplingStart}'s steps. If async-profiler refuses to start (e.g.
      * JMH's {@code -prof async} runs one already), {@code engine=auto} falls back to JFR, still
@@ -201,9 +228,7 @@ final class ForkRecording {
 
     /** The allocation samples async-profiler's interval was chosen for; 0 with JFR or without a measured rate. */
     long plannedAllocSamples() {
-        return asyncStart == null || asyncStart.interval() == null
-                ? 0
-                : Math.max(0, asyncStart.interval().expectedSamples());
+        return asyncStart == null ? 0 : asyncStart.plannedSamples();
     }
 
     /** How the allocation profile was sampled and scaled. */
@@ -211,7 +236,7 @@ final class ForkRecording {
         if (asyncStart != null) {
             return SamplerText.asyncAlloc(
                     asyncStart.interval().bytes(),
-                    asyncStart.interval().basis(),
+                    asyncStart.basis(),
                     allocations,
                     Runtime.version().feature());
         }

@@ -22,6 +22,9 @@ final class MeasuredIterations {
     private final ThreadActivity activity = new ThreadActivity();
     private final IterationScores iterationScores = new IterationScores();
     private ThreadSnapshot before;
+    private long startNanos;
+    private long lastBytes;
+    private long lastNanos;
     private long processCpuBefore;
     private long processCpuNanos;
     private int count;
@@ -38,6 +41,7 @@ final class MeasuredIterations {
     void begin() {
         before = ThreadSnapshot.take(selector);
         processCpuBefore = ProcessCpu.nanos();
+        startNanos = System.nanoTime();
         windows.open(Instant.now());
     }
 
@@ -48,10 +52,12 @@ final class MeasuredIterations {
      */
     double end(IterationResult result) {
         Instant end = Instant.now();
+        lastNanos = System.nanoTime() - startNanos;
         processCpuNanos += ProcessCpu.nanos() - processCpuBefore;
         ThreadSnapshot after = ThreadSnapshot.take(selector);
         windows.close(end);
         long bytes = activity.addIteration(before, after);
+        lastBytes = bytes;
         long ops = result.getMetadata().getAllOps();
         operations += ops;
         count++;
@@ -71,6 +77,16 @@ final class MeasuredIterations {
             bytesPerOp = bytesPerOp.add(iterationBytesPerOp, "B/op");
         }
         return iterationBytesPerOp;
+    }
+
+    /** The benchmark threads' bytes in the last iteration that ended. */
+    long lastBytes() {
+        return lastBytes;
+    }
+
+    /** The length of the last iteration that ended, in nanoseconds. */
+    long lastNanos() {
+        return lastNanos;
     }
 
     boolean hasFailed() {

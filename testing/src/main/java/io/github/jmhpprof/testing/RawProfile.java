@@ -193,6 +193,29 @@ public final class RawProfile {
         return names;
     }
 
+    /**
+     * The values of {@code type} per method of class {@code owner}, each sample counted for the
+     * innermost of {@code methods} in its stack (a ground-truth benchmark's sites); 0 for a method
+     * no sample passes through.
+     */
+    public Map<String, Long> byMethod(String type, String owner, Iterable<String> methods) {
+        int index = indexOf(type);
+        Map<String, Long> values = new LinkedHashMap<>();
+        for (String method : methods) {
+            values.put(method, 0L);
+        }
+        for (Sample sample : samples) {
+            for (String function : functions(sample)) {
+                String method = function.startsWith(owner + ".") ? function.substring(owner.length() + 1) : null;
+                if (method != null && values.containsKey(method)) {
+                    values.merge(method, sample.values()[index], Long::sum);
+                    break;
+                }
+            }
+        }
+        return values;
+    }
+
     /** Locations with more than one line, i.e. with inlined frames. */
     public long inlinedLocationCount() {
         return framesByLocation.values().stream().filter(f -> f.size() > 1).count();

@@ -5,7 +5,8 @@ import java.time.Duration;
 
 /**
  * The mean bytes between allocation samples, chosen from the benchmark's own allocation rate
- * (measured in the warmup iterations) so that the measurement gets about
+ * (measured in the warmup iterations, and again in each measurement iteration) so that the
+ * measurement gets about
  * {@link #TARGET_SAMPLES} samples: enough to place a site's share within about a point (the
  * standard error of a share over n samples is at most 0.5 / sqrt(n), 0.35 points at 20,000) and
  * its objects within a few per cent, and no more, since each sample costs a stack walk (10–50 µs
@@ -40,12 +41,30 @@ public record AllocationInterval(long bytes, long expectedSamples, String basis)
      */
     public static AllocationInterval fromWarmup(
             long warmupBytes, Duration warmupTime, double measurementSeconds, int maxPerSecond) {
-        double seconds = Math.max(1e-3, warmupTime.toNanos() / 1e9);
-        double expectedBytes = warmupBytes / seconds * measurementSeconds;
+        return fromIteration(warmupBytes, warmupTime, measurementSeconds, maxPerSecond, "a warmup iteration");
+    }
+
+    /**
+     * @param bytes              bytes the benchmark threads allocated in the iteration
+     * @param time               how long that iteration took
+     * @param measurementSeconds expected length of the whole measurement, in seconds
+     * @param maxPerSecond       at most this many samples per second of measurement
+     * @param iteration          which iteration, for the basis, e.g. "measurement iteration 2"
+     */
+    public static AllocationInterval fromIteration(
+            long bytes, Duration time, double measurementSeconds, int maxPerSecond, String iteration) {
+        double seconds = Math.max(1e-3, time.toNanos() / 1e9);
+        double expectedBytes = bytes / seconds * measurementSeconds;
         long target = Math.max(1, Math.min(TARGET_SAMPLES, Math.round((double) maxPerSecond * measurementSeconds)));
-        long bytes = (long) Math.min(MAX_BYTES, Math.max(MIN_BYTES, expectedBytes / target));
-        String basis = "chosen for about " + target + " samples from a warmup iteration's "
-                + Quantity.format(warmupBytes / seconds, "bytes") + "/s";
-        return new AllocationInterval(bytes, Math.round(expectedBytes / bytes), basis);
+        long interval = (long) Math.min(MAX_BYTES, Math.max(MIN_BYTES, expectedBytes / target));
+        String basis = "chosen for about " + target + " samples from " + iteration + "'s "
+                + Quantity.format(bytes / seconds, "bytes") + "/s";
+        return new AllocationInterval(interval, Math.round(expectedBytes / interval), basis);
+    }
+
+    /** Whether {@code other} is more than {@code factor} times longer or shorter: the rates they follow moved that far. */
+    public boolean driftedBeyond(AllocationInterval other, double factor) {
+        double drift = (double) other.bytes / bytes;
+        return drift > factor || drift < 1 / factor;
     }
 }

@@ -14,7 +14,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import one.profiler.AsyncProfiler;
 
@@ -46,7 +48,11 @@ public final class AsyncProfilerRecording implements Recorder {
     private final AsyncProfiler profiler;
     private final RecordingPlan plan;
     private final int stackDepth;
-    private final Path file;
+    /** The file async-profiler writes now. */
+    private Path file;
+    /** Files of the measurement that sampling went on from at another interval, oldest first. */
+    private final List<Segment> earlier = new ArrayList<>();
+
     private final JfrRecording waits;
     private boolean running;
     private long allocInterval;
@@ -119,6 +125,33 @@ public final class AsyncProfilerRecording implements Recorder {
     }
 
     /**
+     * Goes on sampling at a new allocation interval, in a new file: what the current file holds
+     * keeps the interval it was sampled at. For the measurement, between its iterations.
+     *
+     * @throws IllegalStateException when async-profiler refuses to stop or to start again
+     */
+    public void continueSampling(long newAllocInterval) {
+        if (!running) {
+            startSampling(newAllocInterval);
+            return;
+        }
+        Path next;
+        try {
+            stopProfiler();
+            earlier.add(new Segment(file, allocInterval));
+            next = Files.createTempFile("jmh-pprof-async-", ".jfr");
+        } catch (IOException e) {
+            throw new IllegalStateException(
+                    "async-profiler could not go on at a new allocation interval: " + e.getMessage(), e);
+        }
+        file = next;
+        startSampling(newAllocInterval);
+    }
+
+    /** A finished file and the allocation interval it was sampled at. */
+    private record Segment(Path file, long allocInterval) {}
+
+    /**
      * The start command. {@code event=ctimer} samples by thread CPU time with a per-thread CPU timer
      * ({@code interval} in nanoseconds of CPU time), not perf_events ({@code event=cpu}): a
      * perf_events counter per thread is switched at every context switch, which made a park/unpark
@@ -158,10 +191,15 @@ public final class AsyncProfilerRecording implements Recorder {
     public void stopAndRead(MeasurementWindows windows, ThreadSelector selector, Samples samples) throws IOException {
         if (running) {
             stopProfiler();
+            earlier.add(new Segment(file, allocInterval));
+        }
+        for (Segment segment : earlier) {
             JfrEventReader reader = new JfrEventReader(
-                    EventSource.asyncProfiler(allocInterval), windows, selector, samples.only(SAMPLED));
-            reader.read(file);
-            cpuEngine = reader.asyncProfilerCpuEngine();
+                    EventSource.asyncProfiler(segment.allocInterval()), windows, selector, samples.only(SAMPLED));
+            reader.read(segment.file());
+            if (reader.asyncProfilerCpuEngine() != null) {
+                cpuEngine = reader.asyncProfilerCpuEngine();
+            }
         }
         if (waits != null) {
             waits.stopAndRead(windows, selector, samples.only(BY_JFR));
@@ -189,11 +227,16 @@ public final class AsyncProfilerRecording implements Recorder {
             if (waits != null) {
                 waits.close();
             }
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // a leftover temp recording is harmless
-            }
+            deleteQuietly(file);
+            earlier.forEach(segment -> deleteQuietly(segment.file()));
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a leftover temp recording is harmless
         }
     }
 }

@@ -1,6 +1,8 @@
 package io.github.jmhpprof.recording.async;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -46,6 +48,27 @@ class AllocationIntervalTest {
                 AllocationInterval.MIN_BYTES,
                 AllocationInterval.fromWarmup(0, Duration.ofSeconds(1), 10, 1000)
                         .bytes());
+    }
+
+    @Test
+    void aMeasurementIterationsRateIsNamedAsTheBasis() {
+        // 2 GB/s in a 1 s measurement iteration, for a 5 s measurement: 5,000 samples every 2 MB.
+        AllocationInterval i = AllocationInterval.fromIteration(
+                2_000_000_000L, Duration.ofSeconds(1), 5, 1000, "measurement iteration 1");
+        assertEquals(2_000_000, i.bytes());
+        assertTrue(i.basis().startsWith("chosen for about 5000 samples from measurement iteration 1's "), i.basis());
+    }
+
+    @Test
+    void aRateThatMovedMoreThanTheFactorEitherWayHasDrifted() {
+        AllocationInterval planned = AllocationInterval.fromWarmup(1_000_000_000L, Duration.ofSeconds(1), 5, 1000);
+        AllocationInterval faster = AllocationInterval.fromWarmup(1_600_000_000L, Duration.ofSeconds(1), 5, 1000);
+        AllocationInterval slower = AllocationInterval.fromWarmup(600_000_000L, Duration.ofSeconds(1), 5, 1000);
+        AllocationInterval near = AllocationInterval.fromWarmup(1_400_000_000L, Duration.ofSeconds(1), 5, 1000);
+        assertTrue(planned.driftedBeyond(faster, 1.5));
+        assertTrue(planned.driftedBeyond(slower, 1.5));
+        assertFalse(planned.driftedBeyond(near, 1.5));
+        assertFalse(planned.driftedBeyond(planned, 1.5));
     }
 
     @Test
