@@ -18,12 +18,21 @@ final class AllocationSampleCount {
 
     /** Beyond this factor either way, say so. */
     static final double OFF_BY = 2;
+    /**
+     * Fewer samples than planned are not worth a word where fewer than this were planned: the plan
+     * is that small only where the benchmark hardly allocates (it counts at most one sample per KiB
+     * allocated), e.g. 0.01 B/op in {@code ContentionBenchmark.reentrantLock}.
+     */
+    static final long FEWER_MATTERS_FROM = 1_000;
 
     private AllocationSampleCount() {}
 
     /** The warning for {@code samples} taken where {@code planned} were, or empty; planned 0 is unknown. */
     static Optional<String> warning(long samples, long planned) {
         if (planned <= 0 || (samples <= OFF_BY * planned && samples >= planned / OFF_BY)) {
+            return Optional.empty();
+        }
+        if (samples < planned && planned < FEWER_MATTERS_FROM) {
             return Optional.empty();
         }
         double factor = (double) samples / planned;

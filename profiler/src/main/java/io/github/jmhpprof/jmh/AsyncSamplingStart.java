@@ -91,13 +91,13 @@ final class AsyncSamplingStart {
     /**
      * Counts the samples planned for a measurement iteration that just ended, at the interval it
      * ran at. Arithmetic only: it runs inside other profilers' windows.
+     *
+     * @param bytes the benchmark threads' exact bytes in the iteration
      */
-    void measurementIterationEnded() {
+    void measurementIterationEnded(long bytes) {
         if (interval != null) {
-            plannedSamples += interval.expectedSamples() < 0
-                    ? Double.NaN
-                    : (double) interval.expectedSamples()
-                            / benchmark.getMeasurement().getCount();
+            plannedSamples +=
+                    interval.plannedFor(bytes, benchmark.getMeasurement().getCount());
         }
     }
 

@@ -100,7 +100,7 @@ final class BenchmarkSession {
             return List.of();
         }
         double iterationBytesPerOp = measured.end(result);
-        recording.measurementIterationEnded();
+        recording.measurementIterationEnded(measured.lastBytes());
         // JMH ends the benchmark after an iteration that threw: this is the last chance to write what was recorded.
         boolean failed = measured.hasFailed();
         boolean last = failed || measured.count() == iteration.getCount();

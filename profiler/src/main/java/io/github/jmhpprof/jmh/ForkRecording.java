@@ -136,10 +136,15 @@ final class ForkRecording {
         }
     }
 
-    /** Counts a measurement iteration that just ended towards the planned allocation samples; arithmetic only. */
-    void measurementIterationEnded() {
+    /**
+     * Counts a measurement iteration that just ended towards the planned allocation samples;
+     * arithmetic only.
+     *
+     * @param bytes the benchmark threads' exact bytes in the iteration
+     */
+    void measurementIterationEnded(long bytes) {
         if (asyncStart != null && failure == null) {
-            asyncStart.measurementIterationEnded();
+            asyncStart.measurementIterationEnded(bytes);
         }
     }
 

@@ -32,6 +32,13 @@ class AllocationSampleCountTest {
     }
 
     @Test
+    void aSmallPlanMissedIsNotWorthAWord() {
+        // 171 planned: a benchmark that allocated about 171 KiB in its whole measurement.
+        assertEquals(Optional.empty(), AllocationSampleCount.warning(0, 171));
+        assertTrue(AllocationSampleCount.warning(400, 171).isPresent());
+    }
+
+    @Test
     void withoutAPlanThereIsNothingToCompare() {
         assertEquals(Optional.empty(), AllocationSampleCount.warning(20_503, 0));
     }

@@ -62,6 +62,19 @@ public record AllocationInterval(long bytes, long expectedSamples, String basis)
         return new AllocationInterval(interval, Math.round(expectedBytes / interval), basis);
     }
 
+    /**
+     * The samples planned for one of a measurement's {@code iterations} at this interval, given
+     * the bytes it allocated: its share of the measurement's samples, or what even the shortest
+     * interval ({@link #MIN_BYTES}) gives for those bytes, if fewer (a benchmark that hardly
+     * allocates is not short of samples). NaN where nothing was planned (no warmup to measure).
+     */
+    public double plannedFor(long bytes, int iterations) {
+        if (expectedSamples < 0) {
+            return Double.NaN;
+        }
+        return Math.min((double) expectedSamples / iterations, (double) bytes / MIN_BYTES);
+    }
+
     /** Whether {@code other} is more than {@code factor} times longer or shorter: the rates they follow moved that far. */
     public boolean driftedBeyond(AllocationInterval other, double factor) {
         double drift = (double) other.bytes / bytes;

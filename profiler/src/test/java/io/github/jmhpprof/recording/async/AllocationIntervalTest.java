@@ -72,6 +72,17 @@ class AllocationIntervalTest {
     }
 
     @Test
+    void anIterationIsPlannedItsShareOfTheSamplesOrWhatItsBytesAllow() {
+        // 1 GB/s for a 5 s measurement of 5 iterations: 1,000 samples an iteration.
+        AllocationInterval i = AllocationInterval.fromWarmup(1_000_000_000L, Duration.ofSeconds(1), 5, 1000);
+        assertEquals(1_000, i.plannedFor(1_000_000_000L, 5), 1e-9);
+        assertEquals(1_000, i.plannedFor(4_000_000_000L, 5), 1e-9);
+        // An iteration that allocated 10 KB: even every kilobyte gives 10 samples, so 10 are planned.
+        assertEquals(10_000.0 / AllocationInterval.MIN_BYTES, i.plannedFor(10_000, 5), 1e-9);
+        assertTrue(Double.isNaN(AllocationInterval.unmeasured().plannedFor(1_000_000, 5)));
+    }
+
+    @Test
     void withoutWarmupTheIntervalIsAsyncProfilersDefault() {
         assertEquals(512 * 1024, AllocationInterval.unmeasured().bytes());
     }
